@@ -1,0 +1,173 @@
+package dev.invoicekit;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What to list: a period, a customer, a page size and where to continue.
+ *
+ * <p>{@code periodFrom}/{@code periodTo} select invoices whose period start (the issue time where
+ * the vendor has no period) lies in {@code [periodFrom, periodTo)}. A filter the vendor cannot
+ * apply server-side is applied client-side: the results are the same either way. Vendor
+ * parameters pass vendor-specific filters through (Cloudflare {@code type}, Flexprice
+ * {@code invoice_status}); each provider documents and validates the ones it accepts.
+ * Immutable and thread-safe.
+ */
+public final class InvoiceQuery {
+  private static final InvoiceQuery ALL = builder().build();
+
+  private final Instant periodFrom;
+  private final Instant periodTo;
+  private final String customerId;
+  private final Integer pageSize;
+  private final String pageToken;
+  private final Map<String, String> vendorParameters;
+
+  private InvoiceQuery(Builder builder) {
+    this.periodFrom = builder.periodFrom;
+    this.periodTo = builder.periodTo;
+    this.customerId = builder.customerId;
+    this.pageSize = builder.pageSize;
+    this.pageToken = builder.pageToken;
+    this.vendorParameters = Map.copyOf(builder.vendorParameters);
+  }
+
+  /** Returns a query for every invoice, from the first page. */
+  public static InvoiceQuery all() {
+    return ALL;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Returns this query continued at {@code pageToken} (null for the first page). */
+  public InvoiceQuery withPageToken(String pageToken) {
+    return toBuilder().pageToken(pageToken).build();
+  }
+
+  public Optional<Instant> periodFrom() { return Optional.ofNullable(periodFrom); }
+  public Optional<Instant> periodTo() { return Optional.ofNullable(periodTo); }
+  public Optional<String> customerId() { return Optional.ofNullable(customerId); }
+  /** The page size asked for; empty to use the provider's configured {@code page-size}. */
+  public OptionalInt pageSize() { return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize); }
+  /** Where to continue, from a previous {@link Page#nextPageToken()}; empty for the first page. */
+  public Optional<String> pageToken() { return Optional.ofNullable(pageToken); }
+  /** Vendor-specific parameters, by the vendor's own names. */
+  public Map<String, String> vendorParameters() { return vendorParameters; }
+
+  /** Returns the vendor parameter {@code name}, if set. */
+  public Optional<String> vendorParameter(String name) {
+    return Optional.ofNullable(vendorParameters.get(name));
+  }
+
+  /**
+   * Returns true if {@code instant} lies in {@code [periodFrom, periodTo)}. With no bound set every
+   * invoice matches, even one without a date; with a bound set, a null instant does not match.
+   */
+  public boolean periodIncludes(Instant instant) {
+    if (periodFrom == null && periodTo == null) return true;
+    if (instant == null) return false;
+    if (periodFrom != null && instant.isBefore(periodFrom)) return false;
+    return periodTo == null || instant.isBefore(periodTo);
+  }
+
+  /** Returns true if this query sets a period bound. */
+  public boolean hasPeriod() {
+    return periodFrom != null || periodTo != null;
+  }
+
+  @Override public boolean equals(Object o) {
+    if (this == o) return true;
+    if (!(o instanceof InvoiceQuery)) return false;
+    InvoiceQuery that = (InvoiceQuery) o;
+    return Objects.equals(periodFrom, that.periodFrom)
+        && Objects.equals(periodTo, that.periodTo)
+        && Objects.equals(customerId, that.customerId)
+        && Objects.equals(pageSize, that.pageSize)
+        && Objects.equals(pageToken, that.pageToken)
+        && vendorParameters.equals(that.vendorParameters);
+  }
+
+  @Override public int hashCode() {
+    return Objects.hash(periodFrom, periodTo, customerId, pageSize, pageToken, vendorParameters);
+  }
+
+  @Override public String toString() {
+    return "InvoiceQuery{periodFrom=" + periodFrom + ", periodTo=" + periodTo
+        + ", customerId=" + customerId + ", pageSize=" + pageSize + ", pageToken=" + pageToken
+        + ", vendorParameters=" + vendorParameters + "}";
+  }
+
+  /** Builds an {@link InvoiceQuery}. Not thread-safe. */
+  public static final class Builder {
+    private Instant periodFrom;
+    private Instant periodTo;
+    private String customerId;
+    private Integer pageSize;
+    private String pageToken;
+    private final Map<String, String> vendorParameters = new LinkedHashMap<>();
+
+    Builder() {}
+
+    Builder(InvoiceQuery query) {
+      periodFrom = query.periodFrom;
+      periodTo = query.periodTo;
+      customerId = query.customerId;
+      pageSize = query.pageSize;
+      pageToken = query.pageToken;
+      vendorParameters.putAll(query.vendorParameters);
+    }
+
+    /** Selects invoices whose period starts at or after {@code periodFrom}; null for no bound. */
+    public Builder periodFrom(Instant periodFrom) { this.periodFrom = periodFrom; return this; }
+
+    /** Selects invoices whose period starts before {@code periodTo}; null for no bound. */
+    public Builder periodTo(Instant periodTo) { this.periodTo = periodTo; return this; }
+
+    /** Selects the invoices of one customer; null for all. */
+    public Builder customerId(String customerId) { this.customerId = customerId; return this; }
+
+    /**
+     * Asks for {@code pageSize} invoices a page. Providers clamp it to the vendor's maximum.
+     *
+     * @throws IllegalArgumentException if {@code pageSize < 1}
+     */
+    public Builder pageSize(int pageSize) {
+      if (pageSize < 1) throw new IllegalArgumentException("pageSize < 1: " + pageSize);
+      this.pageSize = pageSize;
+      return this;
+    }
+
+    /** Continues at {@code pageToken} from a previous page; null for the first page. */
+    public Builder pageToken(String pageToken) { this.pageToken = pageToken; return this; }
+
+    /** Sets the vendor parameter {@code name}; a null value removes it. */
+    public Builder vendorParameter(String name, String value) {
+      Objects.requireNonNull(name, "name == null");
+      if (value == null) {
+        vendorParameters.remove(name);
+      } else {
+        vendorParameters.put(name, value);
+      }
+      return this;
+    }
+
+    /** @throws IllegalArgumentException if {@code periodTo} is not after {@code periodFrom} */
+    public InvoiceQuery build() {
+      if (periodFrom != null && periodTo != null && !periodTo.isAfter(periodFrom)) {
+        throw new IllegalArgumentException(
+            "periodTo " + periodTo + " is not after periodFrom " + periodFrom);
+      }
+      return new InvoiceQuery(this);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.invoicekit;
+
+/**
+ * The vendor's answer could not be used: an unparseable body, a missing required field, a
+ * paging loop (a repeated cursor, an empty page claiming more), or a Cloudflare
+ * {@code success:false} envelope. Not retryable.
+ */
+public final class MalformedResponseException extends ProviderException {
+  private static final long serialVersionUID = 1L;
+
+  public MalformedResponseException(String provider, String detail, int httpStatus,
+      String vendorCode, String requestId, Throwable cause) {
+    super(provider, detail, httpStatus, vendorCode, requestId, false, cause);
+  }
+
+  /** A malformed answer with no HTTP detail, such as a paging loop. */
+  public MalformedResponseException(String provider, String detail) {
+    this(provider, detail, 0, null, null, null);
+  }
+}

@@ -1,0 +1,13 @@
+package dev.invoicekit;
+
+/**
+ * The vendor answered HTTP 404 outside {@link InvoiceProvider#get} (which answers
+ * {@link java.util.Optional#empty()} instead): a wrong account id or base URL, typically.
+ */
+public final class NotFoundException extends InvoiceException {
+  private static final long serialVersionUID = 1L;
+
+  public NotFoundException(String provider, String detail, String vendorCode, String requestId) {
+    super(provider, detail, 404, vendorCode, requestId, false, null);
+  }
+}

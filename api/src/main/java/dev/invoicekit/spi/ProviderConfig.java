@@ -1,0 +1,329 @@
+package dev.invoicekit.spi;
+
+import dev.invoicekit.ConfigurationException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A typed view of one provider's flat settings: the keys under {@code invoicekit.<id>.} in
+ * properties, with environment-variable fallbacks for credentials.
+ *
+ * <p>Every getter validates: a malformed value throws {@link ConfigurationException} naming the
+ * full key ({@code invoicekit.fastly.timeout}). {@link #toString()} shows only settings known not
+ * to be secret; every other value is masked. Immutable and thread-safe.
+ */
+public final class ProviderConfig {
+  /** The vendor endpoint; {@code https} unless the host is loopback. */
+  public static final String BASE_URL = "base-url";
+  /** The per-attempt timeout, as {@code 30s}, {@code 500ms}, {@code 2m} or ISO-8601 {@code PT30S}. */
+  public static final String TIMEOUT = "timeout";
+  /** How many times a failed idempotent call is retried. */
+  public static final String MAX_RETRIES = "max-retries";
+  /** How many pages {@code stream} fetches at once where the vendor allows. */
+  public static final String MAX_CONCURRENCY = "max-concurrency";
+  /** The page size asked for. */
+  public static final String PAGE_SIZE = "page-size";
+
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  public static final int DEFAULT_MAX_RETRIES = 3;
+  public static final int DEFAULT_MAX_CONCURRENCY = 4;
+
+  /** Keys whose values are never secret, so {@link #toString()} may show them. */
+  private static final Set<String> PUBLIC_KEYS = Set.of(
+      BASE_URL, TIMEOUT, MAX_RETRIES, MAX_CONCURRENCY, PAGE_SIZE, "account-id", "max-response-size");
+  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+  private final String providerId;
+  private final Map<String, String> settings;
+  private final Function<String, String> environment;
+
+  private ProviderConfig(Builder builder) {
+    this.providerId = builder.providerId;
+    this.settings = Map.copyOf(builder.settings);
+    this.environment = builder.environment;
+  }
+
+  /** Returns a builder for the settings of provider {@code providerId}. */
+  public static Builder builder(String providerId) {
+    return new Builder(providerId);
+  }
+
+  /**
+   * Returns the settings of {@code providerId} in {@code properties}: every key under
+   * {@code invoicekit.<providerId>.}, with the prefix removed. Environment fallbacks read the
+   * process environment.
+   */
+  public static ProviderConfig fromProperties(String providerId, Properties properties) {
+    Objects.requireNonNull(properties, "properties == null");
+    Builder builder = builder(providerId);
+    String prefix = "invoicekit." + providerId + ".";
+    for (String name : properties.stringPropertyNames()) {
+      if (name.startsWith(prefix) && name.length() > prefix.length()) {
+        builder.set(name.substring(prefix.length()), properties.getProperty(name));
+      }
+    }
+    return builder.build();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** The provider these settings are for. */
+  public String providerId() {
+    return providerId;
+  }
+
+  /** Returns the full name of {@code key} as it is written in properties: {@code invoicekit.fastly.timeout}. */
+  public String keyName(String key) {
+    return "invoicekit." + providerId + "." + key;
+  }
+
+  /** The keys set, without their prefix. Values are not exposed in bulk: secrets stay behind getters. */
+  public Set<String> keys() {
+    return settings.keySet();
+  }
+
+  /** Returns the setting {@code key}, trimmed; empty when absent or blank. */
+  public Optional<String> get(String key) {
+    Objects.requireNonNull(key, "key == null");
+    return nonBlank(settings.get(key));
+  }
+
+  /** Returns the setting {@code key}, else the environment variable {@code envVar}; empty when neither is set. */
+  public Optional<String> get(String key, String envVar) {
+    Optional<String> value = get(key);
+    if (value.isPresent() || envVar == null) return value;
+    return nonBlank(environment.apply(envVar));
+  }
+
+  /**
+   * Returns the setting {@code key}, else the environment variable {@code envVar} (nullable).
+   *
+   * @throws ConfigurationException naming both when neither is set
+   */
+  public String require(String key, String envVar) {
+    return get(key, envVar).orElseThrow(() -> new ConfigurationException(keyName(key),
+        keyName(key) + " is not set" + (envVar != null ? " (nor the environment variable " + envVar + ")" : "")));
+  }
+
+  /** Returns {@link #BASE_URL}, else {@code defaultUrl}, validated and ending in {@code /}. */
+  public URI baseUrl(String defaultUrl) {
+    return baseUrl(defaultUrl, null);
+  }
+
+  /**
+   * Returns {@link #BASE_URL}, else the environment variable {@code envVar} (nullable), else
+   * {@code defaultUrl}: an absolute {@code https} URL, or {@code http} to a loopback host, with a
+   * path ending in {@code /}.
+   *
+   * @throws ConfigurationException if the URL is malformed or plain {@code http} to another host
+   */
+  public URI baseUrl(String defaultUrl, String envVar) {
+    String text = get(BASE_URL, envVar).orElse(defaultUrl);
+    String key = keyName(BASE_URL);
+    if (text == null) throw new ConfigurationException(key, key + " is not set");
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (URISyntaxException e) {
+      throw new ConfigurationException(key, key + " is not a URL: '" + text + "'", e);
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+      throw new ConfigurationException(key, key + " must be an absolute http(s) URL: '" + text + "'");
+    }
+    if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new ConfigurationException(key,
+          key + " must not carry user info, a query or a fragment: '" + uri.getHost() + "'");
+    }
+    if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+      throw new ConfigurationException(key, key + " must use https unless the host is loopback: '"
+          + text + "'");
+    }
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    if (!path.endsWith("/")) path = path + "/";
+    return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+  }
+
+  /** {@link #TIMEOUT}, default 30 seconds. */
+  public Duration timeout() {
+    return duration(TIMEOUT, DEFAULT_TIMEOUT);
+  }
+
+  /** {@link #MAX_RETRIES}, from 0 to 10, default 3. */
+  public int maxRetries() {
+    return integer(MAX_RETRIES, DEFAULT_MAX_RETRIES, 0, 10);
+  }
+
+  /** {@link #MAX_CONCURRENCY}, from 1 to 64, default 4. */
+  public int maxConcurrency() {
+    return integer(MAX_CONCURRENCY, DEFAULT_MAX_CONCURRENCY, 1, 64);
+  }
+
+  /** {@link #PAGE_SIZE}, at least 1; empty to use the vendor's default. */
+  public OptionalInt pageSize() {
+    return get(PAGE_SIZE).isPresent()
+        ? OptionalInt.of(integer(PAGE_SIZE, 0, 1, Integer.MAX_VALUE))
+        : OptionalInt.empty();
+  }
+
+  /**
+   * Returns the duration setting {@code key}, written {@code 30s}, {@code 500ms}, {@code 2m},
+   * {@code 1h} or ISO-8601 ({@code PT30S}); {@code defaultValue} when absent.
+   *
+   * @throws ConfigurationException if malformed, zero or negative
+   */
+  public Duration duration(String key, Duration defaultValue) {
+    Optional<String> value = get(key);
+    if (value.isEmpty()) return defaultValue;
+    Duration result = parseDuration(value.get());
+    if (result == null) {
+      throw new ConfigurationException(keyName(key), keyName(key) + " is not a duration: '"
+          + value.get() + "' (write 30s, 500ms, 2m or PT30S)");
+    }
+    if (result.isZero() || result.isNegative()) {
+      throw new ConfigurationException(keyName(key), keyName(key) + " must be positive: '" + value.get() + "'");
+    }
+    return result;
+  }
+
+  /**
+   * Returns the whole-number setting {@code key} in {@code [min, max]}; {@code defaultValue} when absent.
+   *
+   * @throws ConfigurationException if not a whole number or out of range
+   */
+  public int integer(String key, int defaultValue, int min, int max) {
+    Optional<String> value = get(key);
+    if (value.isEmpty()) return defaultValue;
+    int result;
+    try {
+      result = Integer.parseInt(value.get());
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException(keyName(key),
+          keyName(key) + " is not a whole number: '" + value.get() + "'", e);
+    }
+    if (result < min || result > max) {
+      throw new ConfigurationException(keyName(key), keyName(key) + " must be between " + min
+          + " and " + max + ": " + result);
+    }
+    return result;
+  }
+
+  /** Returns true if {@code host} names the loopback interface ({@code localhost}, {@code 127.x.x.x}, {@code ::1}). */
+  public static boolean isLoopback(String host) {
+    if (host == null) return false;
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
+    return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1")
+        || h.equals("0:0:0:0:0:0:0:1") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+  }
+
+  /** Shows the provider and its public settings; secrets (tokens, keys, e-mails) are masked. */
+  @Override public String toString() {
+    StringBuilder result = new StringBuilder("ProviderConfig{provider=").append(providerId);
+    for (Map.Entry<String, String> entry : new TreeMap<>(settings).entrySet()) {
+      result.append(", ").append(entry.getKey()).append('=')
+          .append(PUBLIC_KEYS.contains(entry.getKey()) ? entry.getValue() : "****");
+    }
+    return result.append('}').toString();
+  }
+
+  static Duration parseDuration(String text) {
+    String trimmed = text.trim().toLowerCase(Locale.ROOT);
+    Matcher matcher = SHORT_DURATION.matcher(trimmed);
+    if (matcher.matches()) {
+      long amount;
+      try {
+        amount = Long.parseLong(matcher.group(1));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+      switch (matcher.group(2)) {
+        case "ms": return Duration.ofMillis(amount);
+        case "s": return Duration.ofSeconds(amount);
+        case "m": return Duration.ofMinutes(amount);
+        default: return Duration.ofHours(amount);
+      }
+    }
+    try {
+      return Duration.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static Optional<String> nonBlank(String value) {
+    if (value == null) return Optional.empty();
+    String trimmed = value.trim();
+    return trimmed.isEmpty() ? Optional.empty() : Optional.of(trimmed);
+  }
+
+  /** Builds a {@link ProviderConfig}. Not thread-safe. */
+  public static final class Builder {
+    private final String providerId;
+    private final Map<String, String> settings = new TreeMap<>();
+    private Function<String, String> environment = System::getenv;
+
+    Builder(String providerId) {
+      Objects.requireNonNull(providerId, "providerId == null");
+      if (providerId.isBlank()) throw new IllegalArgumentException("providerId is blank");
+      this.providerId = providerId;
+    }
+
+    Builder(ProviderConfig config) {
+      this.providerId = config.providerId;
+      this.settings.putAll(config.settings);
+      this.environment = config.environment;
+    }
+
+    /** Sets {@code key} (without the {@code invoicekit.<id>.} prefix); a null value removes it. */
+    public Builder set(String key, String value) {
+      Objects.requireNonNull(key, "key == null");
+      if (value == null) {
+        settings.remove(key);
+      } else {
+        settings.put(key, value);
+      }
+      return this;
+    }
+
+    /** Sets every entry of {@code settings}. */
+    public Builder setAll(Map<String, String> settings) {
+      Objects.requireNonNull(settings, "settings == null");
+      settings.forEach(this::set);
+      return this;
+    }
+
+    /** Sets {@link ProviderConfig#BASE_URL}. */
+    public Builder baseUrl(String baseUrl) {
+      return set(BASE_URL, baseUrl);
+    }
+
+    /**
+     * Reads environment-variable fallbacks from {@code environment} instead of the process
+     * environment; tests pass {@code Map.of(...)::get}.
+     */
+    public Builder environment(Function<String, String> environment) {
+      this.environment = Objects.requireNonNull(environment, "environment == null");
+      return this;
+    }
+
+    public ProviderConfig build() {
+      return new ProviderConfig(this);
+    }
+  }
+}
