@@ -80,6 +80,18 @@ public final class InvoiceQuery {
     return periodTo == null || instant.isBefore(periodTo);
   }
 
+  /**
+   * Returns true if {@code invoice} passes this query's filters exactly: its customer equals
+   * {@link #customerId()} where one is set, and its period start (its issue time where it has no
+   * period) is {@linkplain #periodIncludes included}. Providers apply it to what the vendor
+   * returns, so a filter the vendor cannot apply server-side gives the same results.
+   */
+  public boolean matches(Invoice invoice) {
+    Objects.requireNonNull(invoice, "invoice == null");
+    if (customerId != null && !customerId.equals(invoice.customerId())) return false;
+    return periodIncludes(invoice.periodStart() != null ? invoice.periodStart() : invoice.issuedAt());
+  }
+
   /** Returns true if this query sets a period bound. */
   public boolean hasPeriod() {
     return periodFrom != null || periodTo != null;

@@ -91,6 +91,21 @@ class ModelTest {
     assertThat(InvoiceQuery.all().periodIncludes(null)).isTrue();
   }
 
+  @Test void queryMatchesCustomerAndPeriodStartElseIssuedAt() {
+    Instant july = Instant.parse("2026-07-01T00:00:00Z");
+    Invoice.Builder invoice = Invoice.builder("fastly", "INV-1").customerId("c1")
+        .currency(Currency.getInstance("USD")).total(Money.of("1", "USD")).amountDue(Money.of("1", "USD"));
+    InvoiceQuery query = InvoiceQuery.builder().customerId("c1")
+        .periodFrom(july).periodTo(Instant.parse("2026-08-01T00:00:00Z")).build();
+    assertThat(query.matches(invoice.periodStart(july).build())).isTrue();
+    assertThat(query.matches(invoice.customerId("c2").build())).isFalse();
+    assertThat(query.matches(invoice.customerId("c1").periodStart(july.minusSeconds(1))
+        .issuedAt(july).build())).isFalse();
+    assertThat(query.matches(invoice.periodStart(null).issuedAt(july).build())).isTrue();
+    assertThat(query.matches(invoice.issuedAt(null).build())).isFalse();
+    assertThat(InvoiceQuery.all().matches(invoice.customerId(null).build())).isTrue();
+  }
+
   @Test void queryValidatesAndCopies() {
     Instant t = Instant.parse("2026-07-01T00:00:00Z");
     assertThatThrownBy(() -> InvoiceQuery.builder().periodFrom(t).periodTo(t).build())

@@ -1,0 +1,228 @@
+package dev.invoicekit.spi;
+
+import dev.invoicekit.MalformedResponseException;
+import dev.invoicekit.Page;
+import dev.invoicekit.ProviderException;
+import dev.invoicekit.spi.PageStreams.PageFetcher;
+import dev.invoicekit.spi.PageStreams.PagePlanner;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterators;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The spliterator behind {@link PageStreams}: a queue of page fetches, each on its own thread,
+ * consumed strictly in order.
+ *
+ * <p>The consumer's thread alone calls {@link #tryAdvance} and so owns the paging state (the
+ * current page, the plan, the tokens seen). The queue of fetches and the worker threads are shared
+ * with {@link #close}, which any thread may call, and are guarded by {@code this}. Fetches are
+ * only ever started by the consumer's thread, when a page is handed over, so the queue never holds
+ * more than {@code maxConcurrency} fetches.
+ */
+final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
+  private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
+  private static final long JOIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  private final String providerId;
+  private final String firstToken;
+  private final PageFetcher<T> fetcher;
+  private final PagePlanner<T> planner; // Null for cursor paging.
+  private final int maxConcurrency;
+
+  // Owned by the consuming thread.
+  private final Set<String> handedOverTokens = new HashSet<>();
+  private Iterator<T> current = Collections.emptyIterator();
+  private Iterator<String> plan = Collections.emptyIterator();
+  private boolean started;
+  private boolean planAsked;
+  private RuntimeException failureAfterCurrent;
+
+  // Guarded by this.
+  private final ArrayDeque<Fetch<T>> fetches = new ArrayDeque<>();
+  private final List<Thread> workers = new ArrayList<>();
+  private boolean closed;
+
+  Pager(String providerId, String firstToken, PageFetcher<T> fetcher, PagePlanner<T> planner,
+      int maxConcurrency) {
+    super(Long.MAX_VALUE, ORDERED | NONNULL);
+    this.providerId = providerId;
+    this.firstToken = firstToken;
+    this.fetcher = fetcher;
+    this.planner = planner;
+    this.maxConcurrency = maxConcurrency;
+  }
+
+  @Override public boolean tryAdvance(Consumer<? super T> action) {
+    Objects.requireNonNull(action, "action == null");
+    while (!current.hasNext()) {
+      if (!nextPage()) return false;
+    }
+    action.accept(current.next());
+    return true;
+  }
+
+  /** Makes the next page current; returns false at the end of the data or once closed. */
+  private boolean nextPage() {
+    if (failureAfterCurrent != null) {
+      RuntimeException failure = failureAfterCurrent;
+      failureAfterCurrent = null;
+      close();
+      throw failure;
+    }
+    if (!started) {
+      started = true;
+      start(firstToken);
+    }
+    Fetch<T> head;
+    synchronized (this) {
+      head = closed ? null : fetches.peekFirst();
+    }
+    if (head == null) {
+      close(); // The end of the data: let the last worker threads finish.
+      return false;
+    }
+    Page<T> page = await(head);
+    synchronized (this) {
+      if (closed || page == null) return false; // Closed by another thread while we waited.
+      fetches.removeFirst();
+    }
+    try {
+      handOver(head.token(), page);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+    return true;
+  }
+
+  /** Returns the page of {@code fetch}, or null if the stream was closed meanwhile. */
+  private Page<T> await(Fetch<T> fetch) {
+    try {
+      return fetch.task().get();
+    } catch (CancellationException e) {
+      return null;
+    } catch (InterruptedException e) {
+      close();
+      Thread.currentThread().interrupt();
+      throw new ProviderException(providerId, "interrupted while waiting for a page", 0, null,
+          null, false, e);
+    } catch (ExecutionException e) {
+      close();
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) throw (RuntimeException) cause;
+      if (cause instanceof Error) throw (Error) cause;
+      throw new ProviderException(providerId, "page fetch failed", 0, null, null, false, cause);
+    }
+  }
+
+  /** Validates {@code page}, makes it current and starts the fetches that follow it. */
+  private void handOver(String token, Page<T> page) {
+    if (token != null && !handedOverTokens.add(token)) throw repeatedToken(token);
+    Optional<String> next = page.nextPageToken();
+    if (page.items().isEmpty() && next.isPresent()) {
+      throw new MalformedResponseException(providerId,
+          "empty page claims more: page token " + quote(token) + " has no items but a next page"
+              + " token " + quote(next.get()));
+    }
+    if (planner != null && !planAsked) { // This is the first page.
+      planAsked = true;
+      if (next.isPresent()) planFrom(page);
+    }
+    current = page.items().iterator();
+
+    boolean morePlanned = plan.hasNext() || queued() > 0;
+    if (next.isPresent() && handedOverTokens.contains(next.get())) {
+      failureAfterCurrent = repeatedToken(next.get());
+    } else if (!morePlanned) {
+      next.ifPresent(this::start); // Cursor style: one page of lookahead.
+    } else if (next.isEmpty()) {
+      // A planned page that is not the last one ends the listing: the data shrank.
+      plan = Collections.emptyIterator();
+      cancelQueued();
+    }
+    while (plan.hasNext() && queued() < maxConcurrency) {
+      start(plan.next());
+    }
+  }
+
+  private void planFrom(Page<T> firstPage) {
+    Optional<List<String>> tokens = planner.remaining(firstPage);
+    Objects.requireNonNull(tokens, "planner returned null");
+    plan = List.copyOf(tokens.orElse(List.of())).iterator();
+  }
+
+  /** Starts fetching the page of {@code token} on a new worker thread, unless closed. */
+  private void start(String token) {
+    FutureTask<Page<T>> task = new FutureTask<>(() -> Objects.requireNonNull(
+        fetcher.fetch(token), "fetcher returned null for page token " + quote(token)));
+    Thread thread = new Thread(task,
+        "invoicekit-" + providerId + "-pager-" + THREAD_NUMBERS.incrementAndGet());
+    thread.setDaemon(true);
+    synchronized (this) {
+      if (closed) return;
+      fetches.addLast(new Fetch<>(token, task));
+      workers.removeIf(worker -> !worker.isAlive());
+      workers.add(thread);
+      thread.start();
+    }
+  }
+
+  private synchronized int queued() {
+    return fetches.size();
+  }
+
+  private synchronized void cancelQueued() {
+    for (Fetch<T> fetch : fetches) {
+      fetch.task().cancel(true);
+    }
+    fetches.clear();
+  }
+
+  /**
+   * Cancels every pending fetch, interrupting its thread, and waits up to 10 seconds for every
+   * worker thread of this stream to end. Idempotent; any thread may call it.
+   */
+  void close() {
+    List<Thread> threads;
+    synchronized (this) {
+      closed = true;
+      cancelQueued();
+      threads = new ArrayList<>(workers);
+      workers.clear();
+    }
+    long deadline = System.nanoTime() + JOIN_TIMEOUT_NANOS;
+    try {
+      for (Thread thread : threads) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) break; // Give up silently: the threads are daemons.
+        TimeUnit.NANOSECONDS.timedJoin(thread, remaining);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private MalformedResponseException repeatedToken(String token) {
+    return new MalformedResponseException(providerId,
+        "repeated page token " + quote(token) + ": paging would loop");
+  }
+
+  private static String quote(String token) {
+    return token == null ? "(first page)" : "'" + token + "'";
+  }
+
+  private record Fetch<T>(String token, FutureTask<Page<T>> task) {}
+}
