@@ -1,0 +1,172 @@
+package dev.invoicekit.http;
+
+import dev.invoicekit.MalformedResponseException;
+import dev.invoicekit.ProviderException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.System.Logger.Level;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import okhttp3.Call;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import retrofit2.Invocation;
+
+/**
+ * The retry loop: an application interceptor that runs each attempt as a call of its own on the
+ * attempt client (so that the per-attempt call timeout bounds headers and body together), reads
+ * the whole body inside the loop, and retries idempotent calls on I/O errors and retryable
+ * statuses. It throws only {@link IOException}s: typed failures travel as
+ * {@link TransportFailure}.
+ */
+final class RetryInterceptor implements Interceptor {
+  private static final System.Logger LOGGER = System.getLogger("dev.invoicekit.http");
+  /** Statuses retried for every idempotent call. */
+  private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504);
+  /** Error bodies are cut to this many bytes: enough for any vendor message. */
+  static final int ERROR_BODY_LIMIT = 64 * 1024;
+
+  private final String providerId;
+  private final OkHttpClient attempts;
+  private final String userAgent;
+  private final int maxRetries;
+  private final long maxResponseSize;
+  private final Backoff backoff;
+  private final Sleeper sleeper;
+  private final RequestIds requestIds;
+  private final OriginHeaders origin;
+  private final Map<Request, CallState> states;
+  private final Map<Method, Policy> policies = new ConcurrentHashMap<>();
+
+  RetryInterceptor(String providerId, OkHttpClient attempts, String userAgent, int maxRetries,
+      long maxResponseSize, Backoff backoff, Sleeper sleeper, RequestIds requestIds,
+      OriginHeaders origin, Map<Request, CallState> states) {
+    this.providerId = providerId;
+    this.attempts = attempts;
+    this.userAgent = userAgent;
+    this.maxRetries = maxRetries;
+    this.maxResponseSize = maxResponseSize;
+    this.backoff = backoff;
+    this.sleeper = sleeper;
+    this.requestIds = requestIds;
+    this.origin = origin;
+    this.states = states;
+  }
+
+  @Override public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    CallState registered = states.get(request);
+    CallState state = registered != null ? registered : new CallState();
+    Invocation invocation = request.tag(Invocation.class);
+    Policy policy = invocation == null
+        ? Policy.NONE : policies.computeIfAbsent(invocation.method(), Policy::of);
+    boolean idempotent = request.method().equals("GET") || request.method().equals("HEAD")
+        || policy.idempotent();
+    Request outgoing = request.newBuilder().header("User-Agent", userAgent).build();
+    int allowed = maxRetries + 1;
+    for (int attempt = 1; ; attempt++) {
+      if (chain.call().isCanceled()) state.cancel();
+      long started = System.nanoTime();
+      Response response;
+      try {
+        response = attempt(outgoing, state);
+      } catch (TransportFailure e) {
+        throw e;
+      } catch (IOException e) {
+        if (state.isCanceled() || chain.call().isCanceled()) throw new IOException("Canceled", e);
+        log(request, e.getClass().getSimpleName(), started, attempt, allowed);
+        if (!idempotent || attempt == allowed) {
+          throw new TransportFailure(new ProviderException(providerId, describe(e, attempt), 0,
+              null, null, true, e));
+        }
+        state.sleep(sleeper, backoff.delay(attempt, null));
+        continue;
+      }
+      int status = response.code();
+      log(request, Integer.toString(status), started, attempt, allowed);
+      boolean retryable = policy.retryOn().contains(status) || idempotent && RETRYABLE.contains(status);
+      if (retryable && attempt < allowed) {
+        state.sleep(sleeper, backoff.delay(attempt, response.header("Retry-After")));
+        continue;
+      }
+      if (policy.retryOn().contains(status) && !RETRYABLE.contains(status)) {
+        throw new TransportFailure(new ProviderException(providerId, "HTTP " + status
+            + ": still not ready after " + attempt + " attempts", status, null,
+            requestIds.find(response.headers()), true, null));
+      }
+      state.answered(response);
+      return response;
+    }
+  }
+
+  /** Runs one attempt and returns its answer with the body read into memory. */
+  private Response attempt(Request request, CallState state) throws IOException {
+    Call call = attempts.newCall(request);
+    state.begin(call);
+    try (Response response = call.execute()) {
+      ResponseBody body = response.body();
+      byte[] bytes = response.isSuccessful()
+          ? readAll(response, body)
+          : readPrefix(body.source(), ERROR_BODY_LIMIT);
+      return response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
+    } finally {
+      state.end();
+    }
+  }
+
+  /** Reads the whole body; more than {@code maxResponseSize} bytes is a malformed answer. */
+  private byte[] readAll(Response response, ResponseBody body) throws IOException {
+    if (body.contentLength() <= maxResponseSize) {
+      byte[] bytes = readPrefix(body.source(), maxResponseSize + 1);
+      if (bytes.length <= maxResponseSize) return bytes;
+    }
+    throw new TransportFailure(new MalformedResponseException(providerId,
+        "response body larger than " + maxResponseSize + " bytes", response.code(), null,
+        requestIds.find(response.headers()), null));
+  }
+
+  /** Reads at most {@code limit} bytes of {@code source}. */
+  private static byte[] readPrefix(BufferedSource source, long limit) throws IOException {
+    Buffer buffer = new Buffer();
+    while (buffer.size() < limit) {
+      if (source.read(buffer, Math.min(8192, limit - buffer.size())) == -1) break;
+    }
+    return buffer.readByteArray();
+  }
+
+  private String describe(IOException e, int attempts) {
+    String what = e instanceof InterruptedIOException
+        ? "timed out" : "I/O error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+    return origin.redact(what) + (attempts > 1 ? " (after " + attempts + " attempts)" : "");
+  }
+
+  private void log(Request request, String outcome, long startedNanos, int attempt, int allowed) {
+    if (!LOGGER.isLoggable(Level.DEBUG)) return;
+    long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+    String query = request.url().encodedQuery();
+    LOGGER.log(Level.DEBUG, providerId + " " + request.method() + " " + request.url().encodedPath()
+        + (query != null ? "?" + query : "") + " -> " + outcome + " in " + millis + " ms (attempt "
+        + attempt + " of " + allowed + ")");
+  }
+
+  /** What a Retrofit method's annotations allow: retries after failures, extra not-ready statuses. */
+  private record Policy(boolean idempotent, Set<Integer> retryOn) {
+    static final Policy NONE = new Policy(false, Set.of());
+
+    static Policy of(Method method) {
+      RetryOnStatus retryOn = method.getAnnotation(RetryOnStatus.class);
+      return new Policy(method.isAnnotationPresent(Idempotent.class), retryOn == null
+          ? Set.of() : Arrays.stream(retryOn.value()).boxed().collect(Collectors.toUnmodifiableSet()));
+    }
+  }
+}

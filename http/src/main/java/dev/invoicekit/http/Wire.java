@@ -1,0 +1,172 @@
+package dev.invoicekit.http;
+
+import com.squareup.moshi.JsonReader;
+import dev.invoicekit.MalformedResponseException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import okio.Buffer;
+
+/**
+ * Exact conversions from vendor wire values to the model, shared by every mapper.
+ *
+ * <p>Each method is pure and static. A value that cannot be read fails with a
+ * {@link MalformedResponseException} for {@code providerId} that names the value, never with a
+ * {@code NullPointerException} or a parse exception of the JDK.
+ */
+public final class Wire {
+  /** RFC 3339 / ISO-8601 date-time with {@code Z} or an offset, or a bare date. */
+  private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
+      .parseCaseInsensitive()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE)
+      .optionalStart()
+      .appendLiteral('T')
+      .append(DateTimeFormatter.ISO_LOCAL_TIME)
+      .appendOffset("+HH:MM:ss", "Z")
+      .optionalEnd()
+      .toFormatter(Locale.ROOT)
+      .withResolverStyle(ResolverStyle.STRICT)
+      .withChronology(IsoChronology.INSTANCE);
+
+  private Wire() {
+  }
+
+  /**
+   * Returns {@code value}, which the vendor must have sent.
+   *
+   * @throws MalformedResponseException {@code "missing required field '<field>'"} if it is null
+   */
+  public static <T> T required(String providerId, T value, String field) {
+    Objects.requireNonNull(providerId, "providerId == null");
+    Objects.requireNonNull(field, "field == null");
+    if (value == null) {
+      throw new MalformedResponseException(providerId, "missing required field '" + field + "'");
+    }
+    return value;
+  }
+
+  /**
+   * Returns the currency with ISO 4217 code {@code code}, in either case ({@code "usd"} or
+   * {@code "USD"}).
+   *
+   * @throws MalformedResponseException naming the code if it is null, blank or unknown
+   */
+  public static Currency currency(String providerId, String code) {
+    Objects.requireNonNull(providerId, "providerId == null");
+    if (code == null) throw new MalformedResponseException(providerId, "missing currency code");
+    String upper = code.trim().toUpperCase(Locale.ROOT);
+    if (upper.length() == 3) {
+      try {
+        return Currency.getInstance(upper);
+      } catch (IllegalArgumentException ignored) {
+        // Reported below.
+      }
+    }
+    throw new MalformedResponseException(providerId, "unknown currency code '" + code + "'");
+  }
+
+  /**
+   * Returns the instant written in {@code text}: an RFC 3339 / ISO-8601 date-time with {@code Z}
+   * or an offset and optional fraction ({@code 2026-08-01T06:12:09.482913Z},
+   * {@code 2026-08-01T08:00:00+02:00}), or a bare date ({@code 2026-07-01}), read as 00:00 UTC.
+   *
+   * @return null if {@code text} is null
+   * @throws MalformedResponseException naming the text if it is anything else
+   */
+  public static Instant instant(String providerId, String text) {
+    Objects.requireNonNull(providerId, "providerId == null");
+    if (text == null) return null;
+    try {
+      TemporalAccessor parsed = TIME.parseBest(text.trim(), OffsetDateTime::from, LocalDate::from);
+      return parsed instanceof OffsetDateTime
+          ? ((OffsetDateTime) parsed).toInstant()
+          : ((LocalDate) parsed).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeException e) {
+      throw new MalformedResponseException(providerId, "not a date or time: '" + text + "'", 0,
+          null, null, e);
+    }
+  }
+
+  /**
+   * Returns the instant {@code seconds} after 1970-01-01T00:00:00Z.
+   *
+   * @return null if {@code seconds} is null
+   * @throws MalformedResponseException naming the value if it is not a whole number or out of the
+   *     range of {@link Instant}
+   */
+  public static Instant epochSeconds(String providerId, BigDecimal seconds) {
+    Objects.requireNonNull(providerId, "providerId == null");
+    if (seconds == null) return null;
+    try {
+      return Instant.ofEpochSecond(seconds.longValueExact());
+    } catch (ArithmeticException | DateTimeException e) {
+      String problem = seconds.signum() != 0 && seconds.stripTrailingZeros().scale() > 0
+          ? "not a whole number of epoch seconds: " : "epoch seconds out of range: ";
+      throw new MalformedResponseException(providerId, problem + seconds.toPlainString(), 0, null,
+          null, e);
+    }
+  }
+
+  /**
+   * Reads {@code text} as a JSON object, for {@link ErrorDecoder}s: numbers become
+   * {@link BigDecimal}, objects {@code Map<String, Object>}, arrays {@code List<Object>}.
+   *
+   * @return the object, or null if {@code text} is null, not JSON, or JSON but not an object
+   */
+  public static Map<String, Object> jsonObject(String text) {
+    if (text == null || text.isBlank()) return null;
+    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text))) {
+      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) return null;
+      @SuppressWarnings("unchecked")
+      Map<String, Object> result = (Map<String, Object>) readValue(reader);
+      return reader.peek() == JsonReader.Token.END_DOCUMENT ? result : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static Object readValue(JsonReader reader) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT:
+        Map<String, Object> object = new LinkedHashMap<>();
+        reader.beginObject();
+        while (reader.hasNext()) {
+          String name = reader.nextName();
+          object.put(name, readValue(reader));
+        }
+        reader.endObject();
+        return Collections.unmodifiableMap(object);
+      case BEGIN_ARRAY:
+        List<Object> array = new ArrayList<>();
+        reader.beginArray();
+        while (reader.hasNext()) array.add(readValue(reader));
+        reader.endArray();
+        return Collections.unmodifiableList(array);
+      case NUMBER:
+        return new BigDecimal(reader.nextString());
+      case BOOLEAN:
+        return reader.nextBoolean();
+      case NULL:
+        return reader.nextNull();
+      default:
+        return reader.nextString();
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package dev.invoicekit.http;
+
+import static dev.invoicekit.http.Harness.API_KEY;
+import static dev.invoicekit.http.Harness.TOKEN;
+import static dev.invoicekit.http.Harness.config;
+import static dev.invoicekit.http.Harness.json;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.invoicekit.InvoiceException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+final class CredentialsTest {
+  @StartStop public final MockWebServer server = new MockWebServer();
+  @StartStop public final MockWebServer otherHost = new MockWebServer();
+  private final Harness harness = new Harness(server);
+  private HttpTransport transport;
+  private TestApi api;
+
+  @BeforeEach void open() {
+    transport = harness.builder(config("api-key", API_KEY)).build();
+    api = transport.create(TestApi.class);
+  }
+
+  @AfterEach void close() {
+    transport.close();
+  }
+
+  @Test void credentialsGoToTheBaseUrlHost() throws Exception {
+    server.enqueue(json(200, "{\"id\":\"in_1\"}"));
+
+    transport.execute(api.item("in_1"));
+
+    RecordedRequest request = server.takeRequest(1, SECONDS);
+    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+    assertThat(request.getHeaders().get("x-api-key")).isEqualTo(API_KEY);
+  }
+
+  @Test void redirectToAnotherHostCarriesNoCredentials() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(302)
+        .addHeader("Location", otherHost.url("/landing/in_1")).build());
+    otherHost.enqueue(json(200, "{\"id\":\"moved\"}"));
+
+    assertThat(transport.execute(api.item("in_1")).id()).isEqualTo("moved");
+
+    RecordedRequest first = server.takeRequest(1, SECONDS);
+    assertThat(first.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+    assertThat(first.getHeaders().get("x-api-key")).isEqualTo(API_KEY);
+    RecordedRequest redirected = otherHost.takeRequest(1, SECONDS);
+    assertThat(redirected.getTarget()).isEqualTo("/landing/in_1");
+    assertThat(redirected.getHeaders().get("Authorization")).isNull();
+    assertThat(redirected.getHeaders().get("x-api-key")).isNull();
+    assertThat(redirected.getHeaders().toString()).doesNotContain(TOKEN).doesNotContain(API_KEY);
+  }
+
+  @Test void redirectOnTheSameHostKeepsCredentials() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(301).addHeader("Location", "/v1/items/in_2").build());
+    server.enqueue(json(200, "{\"id\":\"in_2\"}"));
+
+    assertThat(transport.execute(api.item("in_1")).id()).isEqualTo("in_2");
+
+    server.takeRequest(1, SECONDS);
+    RecordedRequest redirected = server.takeRequest(1, SECONDS);
+    assertThat(redirected.getTarget()).isEqualTo("/v1/items/in_2");
+    assertThat(redirected.getHeaders().get("x-api-key")).isEqualTo(API_KEY);
+  }
+
+  @Test void secretsAppearInNoMessageAndNoToString() {
+    List<String> texts = new ArrayList<>();
+    texts.add(transport.toString());
+    transport.close();
+    // A vendor that echoes the credentials back, in its message and its code.
+    transport = harness.builder(config("api-key", API_KEY))
+        .errorDecoder((status, type, body) -> new VendorError(body, "bad key " + API_KEY))
+        .build();
+    api = transport.create(TestApi.class);
+    server.enqueue(json(401, "invalid api key " + API_KEY + " for token Bearer " + TOKEN));
+    server.enqueue(json(400, "token " + TOKEN + " rejected"));
+    server.enqueue(json(200, "{\"id\":\"" + API_KEY + "\",\"amount\":\"" + TOKEN + "\"}"));
+    server.enqueue(json(200, "{\"id\":\"in_1\"}"));
+    server.enqueue(RetryTest.dropMidBody());
+
+    for (Runnable call : List.<Runnable>of(
+        () -> transport.execute(api.item("a")),
+        () -> transport.execute(api.item("b")),
+        () -> transport.execute(api.item("c")),
+        () -> transport.execute(api.item("d"), item -> {
+          throw new IllegalArgumentException("saw " + API_KEY);
+        }),
+        () -> transport.execute(api.create(new TestApi.Item("x", BigDecimal.ONE))))) {
+      assertThatThrownBy(call::run).isInstanceOfSatisfying(InvoiceException.class, e -> {
+        texts.add(e.getMessage());
+        texts.add(String.valueOf(e.vendorCode()));
+        texts.add(e.toString());
+      });
+    }
+    texts.add(transport.toString());
+    texts.add(config("api-key", API_KEY).toString());
+
+    assertThat(texts).hasSize(18).allSatisfy(text -> assertThat(text)
+        .doesNotContain(TOKEN)
+        .doesNotContain(API_KEY));
+    assertThat(texts.get(1)).isEqualTo("acme: invalid api key **** for token **** (HTTP 401,"
+        + " vendor code bad key ****, request id req-401)");
+  }
+
+  @Test void toStringShowsProviderAndBaseUrlOnly() {
+    assertThat(transport.toString())
+        .isEqualTo("HttpTransport{provider=acme, baseUrl=" + server.url("/v1/") + "}");
+  }
+
+  @Test void debugLogHasOneLinePerAttemptAndNoHeaderValue() {
+    Logger logger = Logger.getLogger("dev.invoicekit.http");
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    Handler handler = new Handler() {
+      @Override public void publish(LogRecord record) {
+        records.add(record);
+      }
+
+      @Override public void flush() {
+      }
+
+      @Override public void close() {
+      }
+    };
+    Level level = logger.getLevel();
+    logger.setLevel(Level.ALL);
+    logger.addHandler(handler);
+    try {
+      server.enqueue(json(503, "{}"));
+      server.enqueue(json(200, "{\"id\":\"in_1\"}"));
+      transport.execute(api.item("in 1"));
+    } finally {
+      logger.removeHandler(handler);
+      logger.setLevel(level);
+    }
+
+    assertThat(records).hasSize(2).allSatisfy(record -> {
+      assertThat(record.getLevel()).isEqualTo(Level.FINE);
+      assertThat(record.getMessage()).doesNotContain(TOKEN).doesNotContain(API_KEY);
+    });
+    assertThat(records.get(0).getMessage())
+        .matches("acme GET /v1/items/in%201 -> 503 in \\d+ ms \\(attempt 1 of 4\\)");
+    assertThat(records.get(1).getMessage())
+        .matches("acme GET /v1/items/in%201 -> 200 in \\d+ ms \\(attempt 2 of 4\\)");
+  }
+
+  @Test void headerValueWithControlCharacterIsRejectedWithoutShowingIt() {
+    assertThatThrownBy(() -> HttpTransport.builder(config()).header("x-api-key", API_KEY + "\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("value of header x-api-key has an illegal character at index " + API_KEY.length()
+            + " (value not shown)");
+  }
+}
