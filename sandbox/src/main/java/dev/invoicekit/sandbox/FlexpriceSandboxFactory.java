@@ -1,0 +1,15 @@
+package dev.invoicekit.sandbox;
+
+/** Starts {@link FlexpriceSandbox}es for {@link Sandboxes}; found by {@link java.util.ServiceLoader}. */
+public final class FlexpriceSandboxFactory implements SandboxFactory {
+  /** Used by {@link java.util.ServiceLoader}. */
+  public FlexpriceSandboxFactory() {}
+
+  @Override public String providerId() {
+    return "flexprice";
+  }
+
+  @Override public Sandbox start(SandboxOptions options) {
+    return FlexpriceSandbox.start(options);
+  }
+}

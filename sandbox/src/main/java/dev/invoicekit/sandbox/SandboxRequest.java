@@ -1,0 +1,197 @@
+package dev.invoicekit.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/**
+ * An HTTP request as a vendor handler sees it: method, decoded path segments below the sandbox's
+ * base path, decoded query parameters, case-insensitive headers and the body as UTF-8 text.
+ *
+ * <p>Routing reads best with {@link #matches}: <pre>{@code
+ * if (request.matches("GET", "invoices", "*")) return get(request.segment(1));
+ * }</pre>
+ */
+final class SandboxRequest {
+  private final String method;
+  private final HttpUrl url;
+  private final Headers headers;
+  private final String body;
+  private final List<String> segments;
+  private final boolean underBase;
+
+  /**
+   * @param basePath the sandbox's base path, such as {@code "/client/v4/"}: {@link #segments()}
+   *     are relative to it
+   */
+  SandboxRequest(String method, HttpUrl url, Headers headers, String body, String basePath) {
+    this.method = Objects.requireNonNull(method, "method == null");
+    this.url = Objects.requireNonNull(url, "url == null");
+    this.headers = Objects.requireNonNull(headers, "headers == null");
+    this.body = Objects.requireNonNull(body, "body == null");
+    List<String> base = segments(HttpUrl.get("http://sandbox" + basePath).pathSegments());
+    List<String> path = segments(url.pathSegments());
+    this.underBase = path.size() >= base.size() && path.subList(0, base.size()).equals(base);
+    this.segments = underBase
+        ? List.copyOf(path.subList(base.size(), path.size()))
+        : List.of();
+  }
+
+  /** Drops the empty last segment of a path ending in "/". */
+  private static List<String> segments(List<String> pathSegments) {
+    int size = pathSegments.size();
+    return size > 0 && pathSegments.get(size - 1).isEmpty()
+        ? pathSegments.subList(0, size - 1)
+        : pathSegments;
+  }
+
+  /** The HTTP method, upper case: {@code "GET"}, {@code "POST"}. */
+  String method() {
+    return method;
+  }
+
+  /** The full path as sent, still percent-encoded, without the query. */
+  String path() {
+    return url.encodedPath();
+  }
+
+  /** True if the path lies below the sandbox's base path; the sandbox answers 404 otherwise. */
+  boolean underBase() {
+    return underBase;
+  }
+
+  /**
+   * The decoded path segments below the base path: {@code ["invoices", "INV-1/2"]} for
+   * {@code /billing/v3/invoices/INV-1%2F2} below {@code /billing/v3/}. A trailing slash adds no
+   * segment.
+   */
+  List<String> segments() {
+    return segments;
+  }
+
+  /** Returns segment {@code index} of {@link #segments()}. */
+  String segment(int index) {
+    return segments.get(index);
+  }
+
+  /**
+   * True if the method is {@code method} and the segments match {@code pattern} one by one, where
+   * {@code "*"} matches any single segment.
+   */
+  boolean matches(String method, String... pattern) {
+    if (!this.method.equals(method) || pattern.length != segments.size()) return false;
+    for (int i = 0; i < pattern.length; i++) {
+      if (!pattern[i].equals("*") && !pattern[i].equals(segments.get(i))) return false;
+    }
+    return true;
+  }
+
+  /** Returns the first value of query parameter {@code name}, decoded, or null if absent. */
+  String query(String name) {
+    List<String> values = queryValues(name);
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  /** Returns every value of query parameter {@code name}, decoded, in order; empty if absent. */
+  List<String> queryValues(String name) {
+    List<String> result = new ArrayList<>();
+    for (String value : url.queryParameterValues(name)) {
+      result.add(value == null ? "" : value); // "?flag" has no value
+    }
+    return Collections.unmodifiableList(result);
+  }
+
+  /** Every query parameter, decoded, in order of first appearance. */
+  Map<String, List<String>> queryParameters() {
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    for (int i = 0; i < url.querySize(); i++) {
+      String value = url.queryParameterValue(i);
+      result.computeIfAbsent(url.queryParameterName(i), name -> new ArrayList<>())
+          .add(value == null ? "" : value);
+    }
+    result.replaceAll((name, values) -> List.copyOf(values));
+    return Collections.unmodifiableMap(result);
+  }
+
+  /**
+   * Returns query parameter {@code name} as an int, or {@code defaultValue} if it is absent or
+   * empty.
+   *
+   * @throws SandboxException with status 400 if it is not an integer
+   */
+  int intQuery(String name, int defaultValue) {
+    String value = query(name);
+    if (value == null || value.isEmpty()) return defaultValue;
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new SandboxException(400, "query parameter '" + name + "' is not an integer: '"
+          + value + "'");
+    }
+  }
+
+  /** Returns the first value of header {@code name}, any case, or null if absent. */
+  String header(String name) {
+    return headers.get(name);
+  }
+
+  /** Returns every value of header {@code name}, any case; empty if absent. */
+  List<String> headers(String name) {
+    return headers.values(name);
+  }
+
+  /**
+   * True if header {@code name} is present and equals {@code expected} exactly. Compares in
+   * constant time, as a server checking a credential should.
+   */
+  boolean headerEquals(String name, String expected) {
+    Objects.requireNonNull(expected, "expected == null");
+    String actual = headers.get(name);
+    return actual != null && MessageDigest.isEqual(
+        actual.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** True if {@code Authorization} is {@code Bearer <token>} (the scheme in any case). */
+  boolean bearerEquals(String token) {
+    Objects.requireNonNull(token, "token == null");
+    String authorization = headers.get("Authorization");
+    if (authorization == null || authorization.length() < 7
+        || !authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+      return false;
+    }
+    return MessageDigest.isEqual(authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8),
+        token.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The body as UTF-8 text; empty if there is none. */
+  String body() {
+    return body;
+  }
+
+  /**
+   * Returns the body parsed as a JSON object, numbers as exact {@link java.math.BigDecimal}s; an
+   * empty body is an empty object.
+   *
+   * @throws SandboxException with status 400 if the body is not a JSON object
+   */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> jsonObject() {
+    if (body.isBlank()) return Map.of();
+    Object tree = Json.read(body);
+    if (!(tree instanceof Map)) throw new SandboxException(400, "request body is not a JSON object");
+    return (Map<String, Object>) tree;
+  }
+
+  /** Shows the method and path only: headers may hold credentials. */
+  @Override public String toString() {
+    return method + " " + url.encodedPath();
+  }
+}

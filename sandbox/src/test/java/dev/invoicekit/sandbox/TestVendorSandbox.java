@@ -1,0 +1,83 @@
+package dev.invoicekit.sandbox;
+
+import java.util.List;
+import java.util.Map;
+
+/** A trivial vendor emulator on the shared machinery: what the real ones look like, in small. */
+final class TestVendorSandbox extends Sandbox {
+  static final String KEY_HEADER = "X-Test-Key";
+
+  private TestVendorSandbox(SandboxOptions options) {
+    super(options, "/test/v1/");
+  }
+
+  static TestVendorSandbox start(SandboxOptions options) {
+    return started(new TestVendorSandbox(options));
+  }
+
+  @Override public String providerId() {
+    return "test-vendor";
+  }
+
+  @Override public Map<String, String> providerSettings() {
+    return Map.of("base-url", baseUrl(), "api-key", options().credential());
+  }
+
+  @Override boolean authorized(SandboxRequest request) {
+    return request.headerEquals(KEY_HEADER, options().credential());
+  }
+
+  @Override SandboxResponse handle(SandboxRequest request) {
+    if (request.matches("GET", "invoices")) {
+      Window window = Window.ofOffset(request.intQuery("offset", 0), request.intQuery("limit", 10),
+          dataset().size());
+      List<Object> items = window.indices()
+          .<Object>mapToObj(i -> invoiceJson(dataset().invoice(i)))
+          .toList();
+      return SandboxResponse.ok(Json.object(
+          "items", items, "total", (long) window.total(), "has_more", window.hasMore()));
+    }
+    if (request.matches("GET", "invoices", "*")) {
+      String id = request.segment(1);
+      if (!id.matches("inv-\\d+")) throw new SandboxException(404, "no invoice " + id);
+      int index = Integer.parseInt(id.substring(4));
+      if (index >= dataset().size()) throw new SandboxException(404, "no invoice " + id);
+      return SandboxResponse.ok(invoiceJson(dataset().invoice(index)));
+    }
+    if (request.matches("POST", "echo", "*")) {
+      return SandboxResponse.ok(Json.object(
+          "segment", request.segment(1),
+          "query", request.queryParameters(),
+          "body", request.jsonObject()));
+    }
+    if (request.matches("GET", "boom")) {
+      throw new IllegalStateException("handler bug");
+    }
+    return null;
+  }
+
+  @Override SandboxResponse error(int status, String message) {
+    return SandboxResponse.json(status, Json.object(
+        "failure", Json.object("status", (long) status, "message", message)));
+  }
+
+  private static Map<String, Object> invoiceJson(DatasetInvoice invoice) {
+    return Json.object(
+        "id", "inv-" + invoice.index(),
+        "customer", invoice.customerId(),
+        "currency", invoice.currency(),
+        "total", invoice.total(),
+        "paid_at", invoice.paidAt() == null ? null : invoice.paidAt().toString());
+  }
+
+  /** Found by {@link Sandboxes} through src/test/resources/META-INF/services. */
+  public static final class Factory implements SandboxFactory {
+    @Override public String providerId() {
+      return "test-vendor";
+    }
+
+    @Override public Sandbox start(SandboxOptions options) {
+      return TestVendorSandbox.start(options);
+    }
+  }
+}
