@@ -1,0 +1,199 @@
+package dev.invoicekit.cloudflare;
+
+import dev.invoicekit.Invoice;
+import dev.invoicekit.InvoiceProvider;
+import dev.invoicekit.InvoiceQuery;
+import dev.invoicekit.Page;
+import dev.invoicekit.PreviewRequest;
+import dev.invoicekit.cloudflare.CloudflareMapper.HistoryPage;
+import dev.invoicekit.cloudflare.internal.CloudflareApi;
+import dev.invoicekit.http.HttpTransport;
+import dev.invoicekit.spi.PageStreams;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * Reads Cloudflare AI Gateway billing: invoice-history (page-based) and invoice-preview.
+ *
+ * <p>Cloudflare has no invoice-by-id endpoint, so {@link #get} scans the history. History items
+ * carry no period, so period filters compare the issue time ({@code created}); they and the
+ * customer filter (the account id) are applied client-side. Thread-safe.
+ */
+final class CloudflareInvoiceProvider implements InvoiceProvider {
+  /** The vendor parameter {@code type} and the values Cloudflare accepts for it. */
+  static final String TYPE = "type";
+  private static final Set<String> TYPES = Set.of("auto", "manual", "all");
+  static final int MAX_PAGE_SIZE = 100;
+
+  private final HttpTransport transport;
+  private final CloudflareApi api;
+  private final URI baseUrl;
+  private final String accountId;
+  private final int pageSize;
+  private final int maxConcurrency;
+
+  CloudflareInvoiceProvider(HttpTransport transport, URI baseUrl, String accountId, int pageSize,
+      int maxConcurrency) {
+    this.transport = Objects.requireNonNull(transport, "transport == null");
+    this.api = transport.create(CloudflareApi.class);
+    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+    this.accountId = Objects.requireNonNull(accountId, "accountId == null");
+    this.pageSize = pageSize;
+    this.maxConcurrency = maxConcurrency;
+  }
+
+  @Override public String id() {
+    return CloudflareMapper.PROVIDER;
+  }
+
+  @Override public Page<Invoice> list(InvoiceQuery query) {
+    Listing listing = listing(query);
+    HistoryPage page = fetch(listing, listing.firstPage);
+    List<Invoice> matching = new ArrayList<>(page.invoices().size());
+    for (Invoice invoice : page.invoices()) {
+      if (listing.matches(invoice)) matching.add(invoice);
+    }
+    OptionalLong totalCount = listing.filtersClientSide() ? OptionalLong.empty() : page.totalCount();
+    return new Page<>(matching, Optional.ofNullable(page.nextPageToken()), totalCount);
+  }
+
+  @Override public Stream<Invoice> stream(InvoiceQuery query) {
+    Listing listing = listing(query);
+    AtomicReference<HistoryPage> first = new AtomicReference<>();
+    PageStreams.PageFetcher<Invoice> fetcher = token -> {
+      HistoryPage page = fetch(listing, token == null ? listing.firstPage : pageNumber(token));
+      first.compareAndSet(null, page);
+      return new Page<>(page.invoices(), Optional.ofNullable(page.nextPageToken()), page.totalCount());
+    };
+    PageStreams.PagePlanner<Invoice> planner = firstPage -> remainingPages(first.get());
+    return PageStreams.concurrent(id(), Integer.toString(listing.firstPage), fetcher, planner, maxConcurrency)
+        .filter(listing::matches);
+  }
+
+  /**
+   * Returns the tokens of the pages after {@code first} up to {@code ceil(total_count / per_page)},
+   * or empty (follow {@code has_more}) when the total is unknown or does not reach past it.
+   */
+  static Optional<List<String>> remainingPages(HistoryPage first) {
+    if (!first.hasMore()) return Optional.of(List.of());
+    if (first.totalCount().isEmpty()) return Optional.empty();
+    long total = first.totalCount().getAsLong();
+    long lastPage = (total + first.perPage() - 1) / first.perPage();
+    if (lastPage <= first.page() || lastPage > Integer.MAX_VALUE) return Optional.empty();
+    List<String> tokens = new ArrayList<>((int) (lastPage - first.page()));
+    for (long page = first.page() + 1L; page <= lastPage; page++) tokens.add(Long.toString(page));
+    return Optional.of(tokens);
+  }
+
+  /** Scans the history for {@code invoiceId}: Cloudflare has no invoice-by-id endpoint. */
+  @Override public Optional<Invoice> get(String invoiceId) {
+    Objects.requireNonNull(invoiceId, "invoiceId == null");
+    if (invoiceId.isBlank()) throw new IllegalArgumentException("invoiceId is blank");
+    try (Stream<Invoice> invoices = stream(InvoiceQuery.all())) {
+      return invoices.filter(invoice -> invoice.id().equals(invoiceId)).findFirst();
+    }
+  }
+
+  /** Returns the account's upcoming invoice with its lines; Cloudflare previews nothing else. */
+  @Override public Invoice preview(PreviewRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    checkOpen();
+    if (request.subscriptionId().isPresent()) {
+      throw new IllegalArgumentException("subscriptionId is not supported by cloudflare: it previews"
+          + " the account's upcoming invoice only");
+    }
+    if (request.periodStart().isPresent() || request.periodEnd().isPresent()) {
+      throw new IllegalArgumentException((request.periodStart().isPresent() ? "periodStart" : "periodEnd")
+          + " is not supported by cloudflare: it previews the account's upcoming invoice only");
+    }
+    return transport.execute(api.invoicePreview(accountId),
+        envelope -> CloudflareMapper.preview(CloudflareMapper.result(envelope), accountId));
+  }
+
+  @Override public void close() {
+    transport.close();
+  }
+
+  @Override public String toString() {
+    return "CloudflareInvoiceProvider{baseUrl=" + baseUrl + "}";
+  }
+
+  private HistoryPage fetch(Listing listing, int page) {
+    return transport.execute(api.invoiceHistory(accountId, page, listing.perPage, listing.type),
+        envelope -> CloudflareMapper.historyPage(envelope, page, listing.perPage, accountId));
+  }
+
+  /** Validates {@code query} before any request. */
+  private Listing listing(InvoiceQuery query) {
+    Objects.requireNonNull(query, "query == null");
+    checkOpen();
+    String type = null;
+    for (Map.Entry<String, String> parameter : query.vendorParameters().entrySet()) {
+      if (!parameter.getKey().equals(TYPE)) {
+        throw new IllegalArgumentException("unknown cloudflare vendor parameter '" + parameter.getKey()
+            + "'; supported: " + TYPE);
+      }
+      type = parameter.getValue().trim();
+      if (!TYPES.contains(type)) {
+        throw new IllegalArgumentException("cloudflare vendor parameter " + TYPE
+            + " must be auto, manual or all: '" + parameter.getValue() + "'");
+      }
+    }
+    int firstPage = query.pageToken().map(CloudflareInvoiceProvider::pageNumber).orElse(1);
+    int perPage = Math.min(query.pageSize().orElse(pageSize), MAX_PAGE_SIZE);
+    return new Listing(query, type, firstPage, perPage);
+  }
+
+  /** Parses a page token: a page number from 1. */
+  static int pageNumber(String token) {
+    String trimmed = token.trim();
+    int page;
+    try {
+      page = Integer.parseInt(trimmed);
+    } catch (NumberFormatException e) {
+      page = 0;
+    }
+    if (page < 1 || !trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new IllegalArgumentException(
+          "cloudflare page token must be a page number from 1: '" + token + "'");
+    }
+    return page;
+  }
+
+  private void checkOpen() {
+    if (transport.isClosed()) throw new IllegalStateException(id() + " provider is closed");
+  }
+
+  /** A validated listing: what to ask Cloudflare and what to filter client-side. */
+  private static final class Listing {
+    final InvoiceQuery query;
+    final String type;
+    final int firstPage;
+    final int perPage;
+
+    Listing(InvoiceQuery query, String type, int firstPage, int perPage) {
+      this.query = query;
+      this.type = type;
+      this.firstPage = firstPage;
+      this.perPage = perPage;
+    }
+
+    /** True if a filter Cloudflare cannot apply narrows the results, so its total does not count them. */
+    boolean filtersClientSide() {
+      return query.hasPeriod() || query.customerId().isPresent();
+    }
+
+    boolean matches(Invoice invoice) {
+      return query.periodIncludes(CloudflareMapper.filterInstant(invoice))
+          && query.customerId().map(id -> id.equals(invoice.customerId())).orElse(true);
+    }
+  }
+}

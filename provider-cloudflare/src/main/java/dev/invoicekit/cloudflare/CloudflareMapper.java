@@ -1,0 +1,259 @@
+package dev.invoicekit.cloudflare;
+
+import dev.invoicekit.Invoice;
+import dev.invoicekit.InvoiceLine;
+import dev.invoicekit.InvoiceStatus;
+import dev.invoicekit.MalformedResponseException;
+import dev.invoicekit.Money;
+import dev.invoicekit.cloudflare.internal.CloudflareCredit;
+import dev.invoicekit.cloudflare.internal.CloudflareEnvelope;
+import dev.invoicekit.cloudflare.internal.CloudflareHistory;
+import dev.invoicekit.cloudflare.internal.CloudflareHistoryInvoice;
+import dev.invoicekit.cloudflare.internal.CloudflareLine;
+import dev.invoicekit.cloudflare.internal.CloudflarePagination;
+import dev.invoicekit.cloudflare.internal.CloudflarePeriod;
+import dev.invoicekit.cloudflare.internal.CloudflarePreview;
+import dev.invoicekit.cloudflare.internal.CloudflarePricing;
+import dev.invoicekit.http.VendorError;
+import dev.invoicekit.http.Wire;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/**
+ * Maps Cloudflare wire records to the common model. Pure functions: no I/O, no state.
+ *
+ * <p>Amounts arrive in the currency's minor units (cents; yen for JPY) and leave in major units,
+ * exactly. Times arrive in epoch seconds. A missing required field or a {@code success:false}
+ * envelope throws {@link MalformedResponseException}.
+ */
+final class CloudflareMapper {
+  static final String PROVIDER = "cloudflare";
+  static final String NO_DESCRIPTION = "(no description)";
+
+  private CloudflareMapper() {}
+
+  /**
+   * One page of invoice-history, mapped.
+   *
+   * @param invoices the invoices of the page, unfiltered, in the vendor's order
+   * @param page the page number this is
+   * @param perPage the page size the vendor applied
+   * @param hasMore whether a page follows (false on an empty page, whatever the vendor claims)
+   * @param totalCount the vendor's count of all invoices of the listing, where given
+   */
+  record HistoryPage(List<Invoice> invoices, int page, int perPage, boolean hasMore,
+      OptionalLong totalCount) {
+    HistoryPage {
+      invoices = List.copyOf(invoices);
+    }
+
+    /** The page number that follows, or null on the last page. */
+    String nextPageToken() {
+      return hasMore ? Integer.toString(page + 1) : null;
+    }
+  }
+
+  /**
+   * Returns the {@code result} of {@code envelope}.
+   *
+   * @throws MalformedResponseException on {@code success:false} (with the first error's code and
+   *     every error's message) or a missing {@code result}
+   */
+  static <T> T result(CloudflareEnvelope<T> envelope) {
+    Wire.required(PROVIDER, envelope, "body");
+    if (Boolean.FALSE.equals(envelope.success())) {
+      VendorError error = CloudflareErrorDecoder.vendorError(envelope.errors());
+      String detail = error != null && error.message() != null
+          ? error.message()
+          : "success:false without an error message";
+      throw new MalformedResponseException(PROVIDER, detail, 200,
+          error != null ? error.code() : null, null, null);
+    }
+    return Wire.required(PROVIDER, envelope.result(), "result");
+  }
+
+  /**
+   * Maps one invoice-history answer to the page {@code requestedPage} of {@code requestedPerPage}.
+   * Pagination is read from {@code result.pagination}, else from {@code result_info}.
+   */
+  static HistoryPage historyPage(CloudflareEnvelope<CloudflareHistory> envelope, int requestedPage,
+      int requestedPerPage, String accountId) {
+    CloudflareHistory history = result(envelope);
+    CloudflarePagination pagination = history.pagination() != null
+        ? history.pagination()
+        : Wire.required(PROVIDER, envelope.resultInfo(), "result.pagination");
+    boolean hasMore = Wire.required(PROVIDER, pagination.hasMore(), "result.pagination.has_more");
+    if (pagination.page() != null && pagination.page().compareTo(BigDecimal.valueOf(requestedPage)) != 0) {
+      throw new MalformedResponseException(PROVIDER, "asked for page " + requestedPage
+          + " of invoice-history, got page " + pagination.page().toPlainString());
+    }
+    int perPage = pagination.perPage() != null && pagination.perPage().signum() > 0
+        ? pagination.perPage().intValueExact()
+        : requestedPerPage;
+    OptionalLong totalCount = pagination.totalCount() != null
+        ? OptionalLong.of(pagination.totalCount().longValueExact())
+        : OptionalLong.empty();
+    List<CloudflareHistoryInvoice> items = history.invoices() == null ? List.of() : history.invoices();
+    List<Invoice> invoices = new ArrayList<>(items.size());
+    for (CloudflareHistoryInvoice item : items) {
+      invoices.add(invoice(Wire.required(PROVIDER, item, "result.invoices[]"), accountId));
+    }
+    return new HistoryPage(invoices, requestedPage, perPage, hasMore && !invoices.isEmpty(), totalCount);
+  }
+
+  /** Maps one invoice of invoice-history; {@code accountId} becomes its customer id. */
+  static Invoice invoice(CloudflareHistoryInvoice item, String accountId) {
+    return builder(item.id(), currency(item.currency()), item.status(), item.amountDue(),
+        item.amountPaid(), item.amountRemaining(), accountId)
+        .issuedAt(Wire.epochSeconds(PROVIDER, item.created()))
+        .pdfUrl(pdfUrl(item.invoicePdf()))
+        .description(item.description())
+        .attribute("invoice_origin", item.invoiceOrigin())
+        .attribute("created_by", item.createdBy())
+        .attribute("attempt_count", item.attemptCount() == null ? null : item.attemptCount().toPlainString())
+        .attribute("attempted", item.attempted() == null ? null : item.attempted().toString())
+        .attribute("auto_advance", item.autoAdvance() == null ? null : item.autoAdvance().toString())
+        .build();
+  }
+
+  /**
+   * Maps the upcoming invoice. Its subtotal is the sum of the line amounts and its discount the sum
+   * of the lines' pre-tax credits; {@code accountId} becomes its customer id.
+   */
+  static Invoice preview(CloudflarePreview preview, String accountId) {
+    Currency currency = currency(preview.currency());
+    Invoice.Builder invoice = builder(preview.id(), currency, preview.status(),
+        preview.amountDue(), preview.amountPaid(), preview.amountRemaining(), accountId);
+    List<CloudflareLine> wireLines = preview.invoiceLines() == null ? List.of() : preview.invoiceLines();
+    List<InvoiceLine> lines = new ArrayList<>(wireLines.size());
+    Money subtotal = Money.zero(currency);
+    Money discount = Money.zero(currency);
+    for (CloudflareLine wireLine : wireLines) {
+      InvoiceLine line = line(Wire.required(PROVIDER, wireLine, "invoice_lines[]"), currency);
+      lines.add(line);
+      subtotal = subtotal.plus(line.amount());
+      if (line.discount() != null) discount = discount.plus(line.discount());
+    }
+    return invoice
+        .periodStart(Wire.epochSeconds(PROVIDER, preview.periodStart()))
+        .periodEnd(Wire.epochSeconds(PROVIDER, preview.periodEnd()))
+        .subtotal(subtotal)
+        .discount(discount)
+        .lines(lines)
+        .build();
+  }
+
+  /** Starts an invoice from the fields history items and the preview share; total = amount due. */
+  private static Invoice.Builder builder(String id, Currency currency, String status,
+      BigDecimal amountDue, BigDecimal amountPaid, BigDecimal amountRemaining, String accountId) {
+    Money due = minor(amountDue, "amount_due", currency);
+    return Invoice.builder(PROVIDER, Wire.required(PROVIDER, id, "id"))
+        .customerId(accountId)
+        .status(status(status))
+        .vendorStatus(status)
+        .currency(currency)
+        .total(due)
+        .amountDue(due)
+        .amountPaid(minor(amountPaid, "amount_paid", currency))
+        .amountRemaining(minor(amountRemaining, "amount_remaining", currency));
+  }
+
+  /**
+   * Maps one preview line of an invoice in {@code invoiceCurrency}. The unit price
+   * ({@code unit_amount_decimal}, minor units) becomes major units; the pre-tax credits sum to the
+   * line's discount.
+   */
+  static InvoiceLine line(CloudflareLine line, Currency invoiceCurrency) {
+    Currency currency = invoiceCurrency;
+    if (line.currency() != null) {
+      currency = Wire.currency(PROVIDER, line.currency());
+      if (!currency.equals(invoiceCurrency)) {
+        throw new MalformedResponseException(PROVIDER, "invoice line in " + currency.getCurrencyCode()
+            + " on an invoice in " + invoiceCurrency.getCurrencyCode());
+      }
+    }
+    CloudflarePricing pricing = line.pricing();
+    String product = pricing != null && pricing.priceDetails() != null
+        ? pricing.priceDetails().product()
+        : null;
+    String description = line.description() != null ? line.description()
+        : product != null ? product
+        : NO_DESCRIPTION;
+    CloudflarePeriod period = line.period();
+    return InvoiceLine.builder(description, minor(line.amount(), "invoice_lines[].amount", currency))
+        .product(product)
+        .quantity(line.quantity())
+        .unitPrice(pricing == null ? null : unitPrice(pricing.unitAmountDecimal(), currency))
+        .discount(credits(line.pretaxCreditAmounts(), currency))
+        .periodStart(period == null ? null : Wire.epochSeconds(PROVIDER, period.start()))
+        .periodEnd(period == null ? null : Wire.epochSeconds(PROVIDER, period.end()))
+        .build();
+  }
+
+  /** Maps a Cloudflare (Stripe) status: draft, open, paid, uncollectible, void; else UNKNOWN. */
+  static InvoiceStatus status(String status) {
+    if (status == null) return InvoiceStatus.UNKNOWN;
+    switch (status.trim().toLowerCase(Locale.ROOT)) {
+      case "draft": return InvoiceStatus.DRAFT;
+      case "open": return InvoiceStatus.OPEN;
+      case "paid": return InvoiceStatus.PAID;
+      case "uncollectible": return InvoiceStatus.UNCOLLECTIBLE;
+      case "void": return InvoiceStatus.VOID;
+      default: return InvoiceStatus.UNKNOWN;
+    }
+  }
+
+  /** Returns {@code text} as an absolute http(s) URI, or null when absent or malformed. */
+  static URI pdfUrl(String text) {
+    if (text == null || text.isBlank()) return null;
+    try {
+      URI uri = new URI(text.trim());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null ? uri : null;
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  /** Returns the time a filter on the period compares: the period start, else the issue time. */
+  static Instant filterInstant(Invoice invoice) {
+    return invoice.periodStart() != null ? invoice.periodStart() : invoice.issuedAt();
+  }
+
+  private static Currency currency(String code) {
+    return Wire.currency(PROVIDER, Wire.required(PROVIDER, code, "currency"));
+  }
+
+  private static Money minor(BigDecimal minorUnits, String field, Currency currency) {
+    return Money.ofMinor(Wire.required(PROVIDER, minorUnits, field), currency);
+  }
+
+  private static BigDecimal unitPrice(String unitAmountDecimal, Currency currency) {
+    if (unitAmountDecimal == null || unitAmountDecimal.isBlank()) return null;
+    BigDecimal minorUnits;
+    try {
+      minorUnits = new BigDecimal(unitAmountDecimal.trim());
+    } catch (NumberFormatException e) {
+      throw new MalformedResponseException(PROVIDER,
+          "unit_amount_decimal is not a decimal number: '" + unitAmountDecimal + "'");
+    }
+    return Money.ofMinor(minorUnits, currency).amount();
+  }
+
+  private static Money credits(List<CloudflareCredit> credits, Currency currency) {
+    if (credits == null || credits.isEmpty()) return null;
+    Money sum = Money.zero(currency);
+    for (CloudflareCredit credit : credits) {
+      sum = sum.plus(minor(Wire.required(PROVIDER, credit, "pretax_credit_amounts[]").amount(),
+          "pretax_credit_amounts[].amount", currency));
+    }
+    return sum;
+  }
+}
