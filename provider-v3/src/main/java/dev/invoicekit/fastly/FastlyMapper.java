@@ -1,0 +1,128 @@
+package dev.invoicekit.fastly;
+
+import static dev.invoicekit.fastly.FastlyInvoiceProviderFactory.ID;
+
+import dev.invoicekit.Invoice;
+import dev.invoicekit.InvoiceLine;
+import dev.invoicekit.InvoiceStatus;
+import dev.invoicekit.Money;
+import dev.invoicekit.Page;
+import dev.invoicekit.fastly.internal.FastlyInvoice;
+import dev.invoicekit.fastly.internal.FastlyInvoicePage;
+import dev.invoicekit.fastly.internal.FastlyLineItem;
+import dev.invoicekit.fastly.internal.FastlyPageMeta;
+import dev.invoicekit.http.Wire;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Maps Fastly wire records to the common model. Pure functions; a missing required field throws
+ * {@link dev.invoicekit.MalformedResponseException}.
+ */
+final class FastlyMapper {
+  /** The currency of an invoice that names none, as the month-to-date estimate never does. */
+  static final Currency DEFAULT_CURRENCY = Currency.getInstance("USD");
+
+  private FastlyMapper() {}
+
+  /**
+   * Maps one page of the invoice list. The page is the last when {@code meta.next_cursor} is
+   * absent or empty, or when it holds no invoice.
+   */
+  static Page<Invoice> page(FastlyInvoicePage page) {
+    List<Invoice> items = new ArrayList<>();
+    if (page.data() != null) {
+      for (FastlyInvoice invoice : page.data()) items.add(invoice(invoice));
+    }
+    FastlyPageMeta meta = page.meta();
+    String next = meta == null || items.isEmpty() ? null : blankToNull(meta.nextCursor());
+    OptionalLong total = meta == null || meta.total() == null
+        ? OptionalLong.empty() : OptionalLong.of(meta.total());
+    return new Page<>(items, Optional.ofNullable(next), total);
+  }
+
+  /**
+   * Maps a closed invoice. Its {@code billing_end_date} is the start of the period's last day, so
+   * the half-open period ends at the start of the next day.
+   */
+  static Invoice invoice(FastlyInvoice invoice) {
+    Invoice.Builder builder = common(invoice, status(invoice.paymentStatus()));
+    Instant lastDay = Wire.instant(ID, invoice.billingEndDate());
+    if (lastDay != null) builder.periodEnd(lastDay.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS));
+    return builder.build();
+  }
+
+  /**
+   * Maps the month-to-date estimate: a {@link InvoiceStatus#DRAFT} whose period ends at the
+   * {@code billing_end_date} the estimate was made, in US dollars unless it names a currency.
+   */
+  static Invoice monthToDate(FastlyInvoice invoice) {
+    return common(invoice, InvoiceStatus.DRAFT)
+        .periodEnd(Wire.instant(ID, invoice.billingEndDate()))
+        .build();
+  }
+
+  /** {@code paid} is PAID; {@code outstanding} or no status is OPEN; anything else UNKNOWN. */
+  static InvoiceStatus status(String paymentStatus) {
+    if (paymentStatus == null || paymentStatus.isBlank()) return InvoiceStatus.OPEN;
+    switch (paymentStatus.trim().toLowerCase(Locale.ROOT)) {
+      case "paid": return InvoiceStatus.PAID;
+      case "outstanding": return InvoiceStatus.OPEN;
+      default: return InvoiceStatus.UNKNOWN;
+    }
+  }
+
+  static InvoiceLine line(FastlyLineItem item, Currency currency) {
+    String product = coalesce(item.productName(), item.productNamePascal());
+    String description = blankToNull(item.description());
+    if (description == null) description = product != null ? product : "(no description)";
+    return InvoiceLine.builder(description,
+            Money.of(Wire.required(ID, item.amount(), "transaction_line_items[].amount"), currency))
+        .product(product)
+        .productGroup(coalesce(item.productGroup(), item.productGroupPascal()))
+        .quantity(item.units())
+        .unit(coalesce(item.usageType(), item.usageTypePascal()))
+        .unitPrice(item.rate())
+        .region(coalesce(item.region(), item.regionPascal()))
+        .attribute("product_line", coalesce(item.productLine(), item.productLinePascal()))
+        .attribute("credit_coupon_code", blankToNull(item.creditCouponCode()))
+        .build();
+  }
+
+  private static Invoice.Builder common(FastlyInvoice invoice, InvoiceStatus status) {
+    String code = blankToNull(invoice.currencyCode());
+    Currency currency = code == null ? DEFAULT_CURRENCY : Wire.currency(ID, code);
+    Money total = Money.of(
+        Wire.required(ID, invoice.monthlyTransactionAmount(), "monthly_transaction_amount"), currency);
+    Invoice.Builder builder = Invoice.builder(ID, Wire.required(ID, invoice.invoiceId(), "invoice_id"))
+        .number(invoice.statementNumber())
+        .customerId(invoice.customerId())
+        .status(status)
+        .vendorStatus(invoice.paymentStatus())
+        .currency(currency)
+        .periodStart(Wire.instant(ID, invoice.billingStartDate()))
+        .issuedAt(Wire.instant(ID, invoice.invoicePostedOn()))
+        .total(total)
+        .amountDue(total);
+    if (invoice.transactionLineItems() != null) {
+      for (FastlyLineItem item : invoice.transactionLineItems()) {
+        if (item != null) builder.addLine(line(item, currency));
+      }
+    }
+    return builder;
+  }
+
+  private static String coalesce(String snake, String pascal) {
+    return snake != null ? snake : pascal;
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+}
