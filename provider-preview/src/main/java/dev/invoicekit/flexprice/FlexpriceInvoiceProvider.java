@@ -1,0 +1,180 @@
+package dev.invoicekit.flexprice;
+
+import dev.invoicekit.Invoice;
+import dev.invoicekit.InvoiceProvider;
+import dev.invoicekit.InvoiceQuery;
+import dev.invoicekit.InvoiceStatus;
+import dev.invoicekit.Page;
+import dev.invoicekit.PreviewRequest;
+import dev.invoicekit.flexprice.internal.FlexpriceApi;
+import dev.invoicekit.flexprice.internal.FlexpriceInvoice;
+import dev.invoicekit.flexprice.internal.FlexpriceInvoiceList;
+import dev.invoicekit.flexprice.internal.FlexpricePreviewRequest;
+import dev.invoicekit.http.HttpTransport;
+import dev.invoicekit.http.Wire;
+import dev.invoicekit.spi.PageStreams;
+import java.net.URI;
+import java.time.Instant;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/**
+ * Reads invoices from the Flexprice API.
+ *
+ * <ul>
+ *   <li>{@link #list}: {@code POST /invoices/search} (read-only, retried like a GET) with
+ *       {@code limit}/{@code offset}; the page token is the offset. The customer and period
+ *       filters go to the server ({@code customer_id}, {@code period_start_gte},
+ *       {@code period_start_lte}) and are applied exactly once more here, half-open. Invoices
+ *       are listed without their lines ({@code skip_line_items}) unless the vendor parameter
+ *       {@code skip_line_items=false} asks for them; {@link #get} always reads them.
+ *   <li>{@link #stream}: the first page gives {@code pagination.total}; the later offsets are then
+ *       fetched concurrently, up to {@code max-concurrency}, delivered in order. Offset paging
+ *       shifts when invoices are inserted meanwhile, so an invoice delivered on one page and
+ *       again on the next is dropped, remembering only the last two pages' ids.
+ *   <li>{@link #get}: {@code GET /invoices/{id}}, with line items and taxes; 404 → empty.
+ *   <li>{@link #preview}: {@code POST /invoices/preview} for {@code subscriptionId} (required),
+ *       optionally for a period. The answer is a DRAFT computed on the fly: Flexprice does not
+ *       store it, so its id cannot be fetched later with {@link #get}.
+ * </ul>
+ *
+ * <p>Thread-safe; {@link #close()} releases the transport and makes every later call throw
+ * {@link IllegalStateException}.
+ */
+final class FlexpriceInvoiceProvider implements InvoiceProvider {
+  private final HttpTransport transport;
+  private final FlexpriceApi api;
+  private final URI baseUrl;
+  private final int pageSize;
+  private final int maxConcurrency;
+
+  FlexpriceInvoiceProvider(HttpTransport transport, URI baseUrl, int pageSize, int maxConcurrency) {
+    this.transport = Objects.requireNonNull(transport, "transport == null");
+    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+    this.api = transport.create(FlexpriceApi.class);
+    this.pageSize = pageSize;
+    this.maxConcurrency = maxConcurrency;
+  }
+
+  @Override public String id() {
+    return FlexpriceInvoiceProviderFactory.ID;
+  }
+
+  @Override public Page<Invoice> list(InvoiceQuery query) {
+    FlexpriceSearch search = FlexpriceSearch.of(query, pageSize);
+    requireOpen();
+    Page<Invoice> page = fetch(search, search.firstToken());
+    List<Invoice> matching = new ArrayList<>(page.items().size());
+    for (Invoice invoice : page.items()) {
+      if (search.matches(invoice)) matching.add(invoice);
+    }
+    return new Page<>(matching, page.nextPageToken(), page.totalCount());
+  }
+
+  @Override public Stream<Invoice> stream(InvoiceQuery query) {
+    FlexpriceSearch search = FlexpriceSearch.of(query, pageSize);
+    requireOpen();
+    RecentIds recent = new RecentIds(2 * search.limit());
+    return PageStreams.concurrent(id(), search.firstToken(),
+            token -> fetch(search, token), FlexpriceInvoiceProvider::remainingOffsets, maxConcurrency)
+        .filter(invoice -> recent.add(invoice.id()))
+        .filter(search::matches);
+  }
+
+  @Override public Optional<Invoice> get(String invoiceId) {
+    Objects.requireNonNull(invoiceId, "invoiceId == null");
+    if (invoiceId.isBlank()) throw new IllegalArgumentException("invoiceId is blank");
+    requireOpen();
+    return transport.executeOptional(api.get(invoiceId), FlexpriceMapper::invoice);
+  }
+
+  /**
+   * Returns the invoice Flexprice would issue next for {@code request.subscriptionId()}. The
+   * result is a DRAFT computed on the fly and not stored: its id cannot be fetched later.
+   *
+   * @throws IllegalArgumentException if the request has no subscription id (Flexprice previews
+   *     one subscription, not an account)
+   */
+  @Override public Invoice preview(PreviewRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    String subscriptionId = request.subscriptionId().orElse(null);
+    if (subscriptionId == null || subscriptionId.isBlank()) {
+      throw new IllegalArgumentException(
+          "subscriptionId is required: Flexprice previews the next invoice of one subscription");
+    }
+    requireOpen();
+    FlexpricePreviewRequest body = new FlexpricePreviewRequest(subscriptionId.trim(),
+        request.periodStart().map(Instant::toString).orElse(null),
+        request.periodEnd().map(Instant::toString).orElse(null));
+    Invoice invoice = transport.execute(api.preview(body), FlexpriceMapper::invoice);
+    return invoice.status() == InvoiceStatus.DRAFT
+        ? invoice
+        : invoice.toBuilder().status(InvoiceStatus.DRAFT).build();
+  }
+
+  @Override public void close() {
+    transport.close();
+  }
+
+  @Override public String toString() {
+    return "FlexpriceInvoiceProvider{baseUrl=" + baseUrl + "}";
+  }
+
+  /**
+   * Fetches the page at offset {@code token}, unfiltered. Its next token is the offset after its
+   * items, absent once {@code offset + items >= pagination.total} or on an empty page.
+   */
+  private Page<Invoice> fetch(FlexpriceSearch search, String token) {
+    long offset = FlexpriceSearch.offset(token);
+    return transport.execute(api.search(search.request(offset)), list -> page(list, offset));
+  }
+
+  private static Page<Invoice> page(FlexpriceInvoiceList list, long offset) {
+    String provider = FlexpriceMapper.PROVIDER;
+    List<FlexpriceInvoice> items = Wire.required(provider, list.items(), "items");
+    long total = Wire.required(provider,
+        Wire.required(provider, list.pagination(), "pagination").total(), "pagination.total");
+    List<Invoice> invoices = new ArrayList<>(items.size());
+    for (FlexpriceInvoice item : items) {
+      invoices.add(FlexpriceMapper.invoice(Wire.required(provider, item, "items[]")));
+    }
+    long next = offset + items.size();
+    String nextToken = items.isEmpty() || next >= total ? null : Long.toString(next);
+    return new Page<>(invoices, Optional.ofNullable(nextToken), OptionalLong.of(total));
+  }
+
+  /**
+   * Plans the offsets after the first page: the first page's size is the server's step, so the
+   * offsets are {@code first + step, first + 2 * step, … < total}. The list is computed on
+   * demand: a million-invoice plan takes no memory.
+   */
+  static Optional<List<String>> remainingOffsets(Page<Invoice> first) {
+    if (first.nextPageToken().isEmpty()) return Optional.of(List.of());
+    if (first.totalCount().isEmpty()) return Optional.empty();
+    long next = Long.parseLong(first.nextPageToken().get());
+    long step = first.items().size();
+    long start = next - step;
+    long total = first.totalCount().getAsLong();
+    long count = (total - next + step - 1) / step;
+    if (count > Integer.MAX_VALUE) return Optional.empty();
+    return Optional.of(new AbstractList<>() {
+      @Override public String get(int index) {
+        Objects.checkIndex(index, (int) count);
+        return Long.toString(start + (index + 1) * step);
+      }
+
+      @Override public int size() {
+        return (int) count;
+      }
+    });
+  }
+
+  private void requireOpen() {
+    if (transport.isClosed()) throw new IllegalStateException(id() + " provider is closed");
+  }
+}
