@@ -192,8 +192,7 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
     }
 
     boolean matches(Invoice invoice) {
-      return query.periodIncludes(CloudflareMapper.filterInstant(invoice))
-          && query.customerId().map(id -> id.equals(invoice.customerId())).orElse(true);
+      return query.matches(invoice);
     }
   }
 }

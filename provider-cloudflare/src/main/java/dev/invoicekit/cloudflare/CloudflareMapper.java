@@ -223,10 +223,6 @@ final class CloudflareMapper {
   }
 
   /** Returns the time a filter on the period compares: the period start, else the issue time. */
-  static Instant filterInstant(Invoice invoice) {
-    return invoice.periodStart() != null ? invoice.periodStart() : invoice.issuedAt();
-  }
-
   private static Currency currency(String code) {
     return Wire.currency(PROVIDER, Wire.required(PROVIDER, code, "currency"));
   }

@@ -124,11 +124,7 @@ final class FlexpriceSearch {
    * (the issue time where there is none) in {@code [periodFrom, periodTo)}.
    */
   boolean matches(Invoice invoice) {
-    if (query.customerId().isPresent() && !query.customerId().get().equals(invoice.customerId())) {
-      return false;
-    }
-    return query.periodIncludes(
-        invoice.periodStart() != null ? invoice.periodStart() : invoice.issuedAt());
+    return query.matches(invoice);
   }
 
   private String parameter(String name) {
