@@ -29,10 +29,12 @@ import java.util.stream.StreamSupport;
  * a next page token ("empty page claims more"). A planned page that is not the last one but has no
  * next page token means the data shrank: it is delivered and the stream ends there.
  *
- * <p><b>Threads.</b> Every fetch runs on its own daemon thread named
- * {@code invoicekit-<providerId>-pager-<n>}, which ends with the fetch: a stream abandoned
- * without {@code close()} keeps no thread alive once its fetches are done. The consumer's thread
- * only waits for pages.
+ * <p><b>Threads.</b> Fetches run on daemon threads named
+ * {@code invoicekit-<providerId>-pager-<n>}, a new one for each fetch the consumer starts. With
+ * cursor paging, a thread whose page the consumer is already waiting for goes on to fetch the next
+ * page itself, sparing a thread start and a hand-off per page. A thread ends with its last fetch:
+ * a stream abandoned without {@code close()} keeps no thread alive once its fetches are done. The
+ * consumer's thread only waits for pages.
  *
  * <p><b>Cancellation.</b> {@link Stream#close()} (use try-with-resources), the end of the data,
  * and any error cancel the pending fetches by interrupting their threads, then wait up to 10

@@ -29,8 +29,11 @@ import java.util.function.Consumer;
  * <p>The consumer's thread alone calls {@link #tryAdvance} and so owns the paging state (the
  * current page, the plan, the tokens seen). The queue of fetches and the worker threads are shared
  * with {@link #close}, which any thread may call, and are guarded by {@code this}. Fetches are
- * only ever started by the consumer's thread, when a page is handed over, so the queue never holds
- * more than {@code maxConcurrency} fetches.
+ * started by the consumer's thread when a page is handed over, so the queue never holds more than
+ * {@code maxConcurrency} fetches. One exception saves two thread hand-offs per page with cursor
+ * paging: when the consumer is already blocked on a page (so that page is handed over the moment
+ * it arrives), the worker that fetched it queues the next page itself, exactly as the hand-over
+ * would, and fetches it on the same thread.
  */
 final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
   private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
@@ -42,7 +45,7 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
   private final PagePlanner<T> planner; // Null for cursor paging.
   private final int maxConcurrency;
 
-  // Owned by the consuming thread.
+  // Owned by the consuming thread; read by a worker only while the consumer waits for its page.
   private final Set<String> handedOverTokens = new HashSet<>();
   private Iterator<T> current = Collections.emptyIterator();
   private Iterator<String> plan = Collections.emptyIterator();
@@ -53,6 +56,7 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
   // Guarded by this.
   private final ArrayDeque<Fetch<T>> fetches = new ArrayDeque<>();
   private final List<Thread> workers = new ArrayList<>();
+  private Fetch<T> awaited; // The fetch the consumer is blocked on, if any.
   private boolean closed;
 
   Pager(String providerId, String firstToken, PageFetcher<T> fetcher, PagePlanner<T> planner,
@@ -96,11 +100,12 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
     }
     Page<T> page = await(head);
     synchronized (this) {
+      awaited = null;
       if (closed || page == null) return false; // Closed by another thread while we waited.
       fetches.removeFirst();
     }
     try {
-      handOver(head.token(), page);
+      handOver(head.token, page);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -110,16 +115,25 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
 
   /** Returns the page of {@code fetch}, or null if the stream was closed meanwhile. */
   private Page<T> await(Fetch<T> fetch) {
+    synchronized (this) {
+      awaited = fetch;
+    }
     try {
-      return fetch.task().get();
+      return fetch.task.get();
     } catch (CancellationException e) {
       return null;
     } catch (InterruptedException e) {
+      synchronized (this) {
+        awaited = null;
+      }
       close();
       Thread.currentThread().interrupt();
       throw new ProviderException(providerId, "interrupted while waiting for a page", 0, null,
           null, false, e);
     } catch (ExecutionException e) {
+      synchronized (this) {
+        awaited = null;
+      }
       close();
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException) throw (RuntimeException) cause;
@@ -166,17 +180,47 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
 
   /** Starts fetching the page of {@code token} on a new worker thread, unless closed. */
   private void start(String token) {
-    FutureTask<Page<T>> task = new FutureTask<>(() -> Objects.requireNonNull(
-        fetcher.fetch(token), "fetcher returned null for page token " + quote(token)));
-    Thread thread = new Thread(task,
+    Fetch<T> fetch = new Fetch<>(token);
+    fetch.task = task(fetch);
+    Thread thread = new Thread(new Worker<>(fetch),
         "invoicekit-" + providerId + "-pager-" + THREAD_NUMBERS.incrementAndGet());
     thread.setDaemon(true);
     synchronized (this) {
       if (closed) return;
-      fetches.addLast(new Fetch<>(token, task));
+      fetches.addLast(fetch);
       workers.removeIf(worker -> !worker.isAlive());
       workers.add(thread);
       thread.start();
+    }
+  }
+
+  private FutureTask<Page<T>> task(Fetch<T> fetch) {
+    return new FutureTask<>(() -> {
+      Page<T> page = Objects.requireNonNull(fetcher.fetch(fetch.token),
+          "fetcher returned null for page token " + quote(fetch.token));
+      if (planner == null) chainNext(fetch, page);
+      return page;
+    });
+  }
+
+  /**
+   * Cursor paging, on the worker that fetched {@code page}: if the consumer is blocked waiting for
+   * it, queues the fetch of the next page, which this worker runs next. The checks are those of
+   * {@link #handOver}, which then finds the fetch queued and starts none; while the consumer is
+   * blocked it does not touch {@code handedOverTokens}, and the lock orders its earlier writes.
+   */
+  private void chainNext(Fetch<T> fetch, Page<T> page) {
+    Optional<String> next = page.nextPageToken();
+    if (next.isEmpty() || page.items().isEmpty() || next.get().equals(fetch.token)) return;
+    synchronized (this) {
+      if (closed || awaited != fetch || !fetches.isEmpty() && fetches.peekLast() != fetch
+          || handedOverTokens.contains(next.get())) {
+        return;
+      }
+      Fetch<T> following = new Fetch<>(next.get());
+      following.task = task(following);
+      fetches.addLast(following);
+      fetch.chained = following;
     }
   }
 
@@ -186,7 +230,7 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
 
   private synchronized void cancelQueued() {
     for (Fetch<T> fetch : fetches) {
-      fetch.task().cancel(true);
+      fetch.task.cancel(true);
     }
     fetches.clear();
   }
@@ -224,5 +268,36 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
     return token == null ? "(first page)" : "'" + token + "'";
   }
 
-  private record Fetch<T>(String token, FutureTask<Page<T>> task) {}
+  /**
+   * Runs a fetch, then each fetch chained after it. It holds only the fetch at hand: a chain that
+   * runs through a whole listing must not keep the pages already handed over reachable.
+   */
+  private static final class Worker<T> implements Runnable {
+    private Fetch<T> next;
+
+    Worker(Fetch<T> first) {
+      this.next = first;
+    }
+
+    @Override public void run() {
+      while (next != null) {
+        Fetch<T> current = next;
+        next = null;
+        current.task.run();
+        next = current.chained;
+        current.chained = null;
+      }
+    }
+  }
+
+  /** The fetch of the page of {@code token}, and the one its worker runs after it, if any. */
+  private static final class Fetch<T> {
+    final String token;
+    FutureTask<Page<T>> task; // Set once, before the fetch is shared.
+    Fetch<T> chained; // Written under the pager's lock before the task completes.
+
+    Fetch(String token) {
+      this.token = token;
+    }
+  }
 }

@@ -43,7 +43,8 @@ public final class ProviderConfig {
 
   /** Keys whose values are never secret, so {@link #toString()} may show them. */
   private static final Set<String> PUBLIC_KEYS = Set.of(
-      BASE_URL, TIMEOUT, MAX_RETRIES, MAX_CONCURRENCY, PAGE_SIZE, "account-id", "max-response-size");
+      BASE_URL, TIMEOUT, MAX_RETRIES, MAX_CONCURRENCY, PAGE_SIZE, "account-id", "max-response-size",
+      "retry-base-delay");
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
   private final String providerId;

@@ -10,6 +10,7 @@ import dev.invoicekit.Page;
 import dev.invoicekit.ProviderException;
 import dev.invoicekit.RateLimitException;
 import dev.invoicekit.spi.PageStreams.PagePlanner;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -87,6 +88,60 @@ final class PageStreamsTest {
       assertThat(iterator.next()).isEqualTo("c");
       awaitNoPagerThreads();
       assertThat(fake.calls()).containsExactly(null, "2", "3");
+    }
+  }
+
+  @Test void cursorWorkerWhosePageIsAwaitedFetchesTheNextPageOnItsOwnThread() {
+    Thread consumer = Thread.currentThread();
+    fake.answer(null, () -> {
+      // Answer only once the consumer is blocked waiting for this page.
+      long deadline = System.nanoTime() + SECONDS.toNanos(10);
+      while (consumer.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      return pageOf("2", "a");
+    }).page("2", "3", "b").page("3", null, "c");
+
+    assertThat(PageStreams.cursor(id, null, fake).collect(Collectors.toList()))
+        .containsExactly("a", "b", "c");
+    assertThat(fake.calls()).containsExactly(null, "2", "3");
+    assertThat(fake.threads().get(1)).isSameAs(fake.threads().get(0));
+    assertThat(pagerThreads()).isEmpty();
+  }
+
+  @Test void cursorWorkerChainingThroughTheListingKeepsNoHandedOverPageReachable() {
+    Thread consumer = Thread.currentThread();
+    int pages = 30;
+    AtomicInteger consumed = new AtomicInteger();
+    List<WeakReference<Page<String>>> fetched = new CopyOnWriteArrayList<>();
+    for (int n = 1; n <= pages; n++) {
+      String token = n == 1 ? null : Integer.toString(n);
+      String next = n < pages ? Integer.toString(n + 1) : null;
+      String item = "item" + n;
+      int before = n - 1;
+      fake.answer(token, () -> {
+        // Answer once the consumer waits for this very page: one worker chains through them all.
+        long deadline = System.nanoTime() + SECONDS.toNanos(10);
+        while ((consumed.get() < before || consumer.getState() != Thread.State.WAITING)
+            && System.nanoTime() < deadline) {
+          Thread.onSpinWait();
+        }
+        Page<String> page = pageOf(next, item);
+        fetched.add(new WeakReference<>(page));
+        return page;
+      });
+    }
+
+    try (Stream<String> items = PageStreams.cursor(id, null, fake)) {
+      Iterator<String> iterator = items.iterator();
+      for (int n = 1; n <= pages - 2; n++) {
+        assertThat(iterator.next()).isEqualTo("item" + n);
+        consumed.incrementAndGet();
+      }
+      assertThat(fake.threads()).as("one worker chained through the pages").containsOnly(fake.threads().get(0));
+      // Pages 1 to pages - 3 are handed over and consumed: nothing may still reach them.
+      for (int attempt = 0; attempt < 20 && fetched.get(0).get() != null; attempt++) System.gc();
+      assertThat(fetched.subList(0, pages - 3)).allSatisfy(page -> assertThat(page.get()).isNull());
     }
   }
 
@@ -380,9 +435,15 @@ final class PageStreamsTest {
     fake.page(null, "2", "a").blockForever("2", started);
     Stream<String> items = PageStreams.cursor(id, null, fake);
     List<String> seen = new CopyOnWriteArrayList<>();
-    Thread consumer = new Thread(() -> items.forEach(seen::add), "consumer");
+    CountDownLatch consumed = new CountDownLatch(1);
+    Thread consumer = new Thread(() -> items.forEach(item -> {
+      seen.add(item);
+      consumed.countDown();
+    }), "consumer");
     consumer.start();
+    // Page 2 may be requested before "a" reaches the consumer: wait for both.
     assertThat(started.await(10, SECONDS)).isTrue();
+    assertThat(consumed.await(10, SECONDS)).isTrue();
 
     items.close();
 

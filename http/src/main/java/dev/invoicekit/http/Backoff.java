@@ -17,7 +17,7 @@ import java.util.function.LongUnaryOperator;
  * {@code Retry-After}, every wait capped.
  */
 final class Backoff {
-  /** The ceiling of the first wait; it doubles with every retry. */
+  /** The default ceiling of the first wait; it doubles with every retry. */
   static final long BASE_MILLIS = 250;
   /** No wait is ever longer, whatever the backoff or the vendor asks. */
   static final long MAX_WAIT_MILLIS = 30_000;
@@ -32,10 +32,20 @@ final class Backoff {
           .toFormatter(Locale.US),
       DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.US).withZone(ZoneOffset.UTC));
 
+  private final long baseMillis;
   private final LongUnaryOperator jitter;
   private final Clock clock;
 
   Backoff(LongUnaryOperator jitter, Clock clock) {
+    this(BASE_MILLIS, jitter, clock);
+  }
+
+  /** @param baseMillis the ceiling of the first wait, from 0 to {@link #MAX_WAIT_MILLIS} */
+  Backoff(long baseMillis, LongUnaryOperator jitter, Clock clock) {
+    if (baseMillis < 0 || baseMillis > MAX_WAIT_MILLIS) {
+      throw new IllegalArgumentException("baseMillis not in 0.." + MAX_WAIT_MILLIS + ": " + baseMillis);
+    }
+    this.baseMillis = baseMillis;
     this.jitter = jitter;
     this.clock = clock;
   }
@@ -48,7 +58,7 @@ final class Backoff {
     Duration asked = retryAfter(retryAfter);
     if (asked != null) return asked.compareTo(Duration.ofMillis(MAX_WAIT_MILLIS)) > 0
         ? Duration.ofMillis(MAX_WAIT_MILLIS) : asked;
-    long ceiling = Math.min(BASE_MILLIS << Math.min(retry - 1, 20), MAX_WAIT_MILLIS);
+    long ceiling = Math.min(baseMillis << Math.min(retry - 1, 20), MAX_WAIT_MILLIS);
     long wait = jitter.applyAsLong(ceiling);
     return Duration.ofMillis(Math.max(0, Math.min(wait, ceiling)));
   }

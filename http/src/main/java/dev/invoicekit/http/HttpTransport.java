@@ -14,6 +14,7 @@ import dev.invoicekit.spi.ProviderConfig;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,8 +68,9 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * after an I/O error (connection refused or reset, a connection dropped mid-body, a timeout) and
  * after HTTP 408, 429, 500, 502, 503 and 504; a method marked {@link RetryOnStatus} is also
  * retried on its statuses. There are at most {@code max-retries} retries (default 3, so 4
- * attempts). Retry {@code n} waits a random time in {@code [0, min(250 ms * 2^(n-1), 30 s)]}
- * (exponential backoff with full jitter), unless the answer carries {@code Retry-After}
+ * attempts). Retry {@code n} waits a random time in {@code [0, min(base * 2^(n-1), 30 s)]}
+ * (exponential backoff with full jitter), where {@code base} is the setting
+ * {@value #RETRY_BASE_DELAY} (default 250 ms), unless the answer carries {@code Retry-After}
  * (delta-seconds or an HTTP-date), which is honoured instead; no wait exceeds 30 seconds.
  *
  * <h2>Attempts</h2>
@@ -85,17 +87,28 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * {@link RateLimitException} with the last {@code Retry-After}; 408 and 5xx a retryable
  * {@link ProviderException}; 400, 422 and other 4xx {@link InvalidRequestException}; an I/O error
  * or timeout a retryable {@link ProviderException} with status 0; a successful answer that cannot
- * be read a {@link MalformedResponseException}. The message is the vendor's, as decoded by the
- * {@link ErrorDecoder}, else the status line; the request id comes from the configured headers.
+ * be read a {@link MalformedResponseException} (one a mapper throws gets the answer's status and
+ * request id). The message is the vendor's, as decoded by the {@link ErrorDecoder}, else the
+ * status line; the request id comes from the configured headers.
  *
  * <h2>Credentials</h2>
  * Headers given to {@link Builder#header} go only to the base URL's scheme, host and port, never
- * to a redirect target elsewhere, and never appear in a log line, a message or
- * {@link #toString()}.
+ * to a redirect target elsewhere, and never appear in a log line, a message, a cause's message, a
+ * request id or {@link #toString()}: where the vendor echoes one back, it is cut out.
+ *
+ * <h2>Threads and connections</h2>
+ * The transport owns its threads (named {@code invoicekit-<provider>-}) and its connection pool;
+ * {@link #close()} ends the one and empties the other.
  */
 public final class HttpTransport implements Closeable {
   /** The setting for the largest body read, in bytes or with a unit: {@code 1048576}, {@code 512KiB}, {@code 32MiB}. */
   public static final String MAX_RESPONSE_SIZE = "max-response-size";
+  /**
+   * The setting for the ceiling of the first retry's wait, which doubles with every retry:
+   * {@code 250ms} (the default), {@code 1s}, {@code PT0.5S}; at most 30 seconds, millisecond
+   * precision. Lower it to retry faster against a local server, raise it to go easier on a vendor.
+   */
+  public static final String RETRY_BASE_DELAY = "retry-base-delay";
 
   static final long DEFAULT_MAX_RESPONSE_SIZE = 32L * 1024 * 1024;
   private static final long MAX_MAX_RESPONSE_SIZE = 1024L * 1024 * 1024;
@@ -108,6 +121,7 @@ public final class HttpTransport implements Closeable {
   private final Dispatcher dispatcher;
   private final ExecutorService executor;
   private final ConnectionPool connectionPool;
+  private final TaskThreads taskThreads;
   private final ErrorDecoder errorDecoder;
   private final RequestIds requestIds;
   private final OriginHeaders origin;
@@ -119,11 +133,11 @@ public final class HttpTransport implements Closeable {
     this.providerId = builder.providerId;
     this.baseUrl = builder.baseUrl;
     this.errorDecoder = builder.errorDecoder;
-    this.requestIds = new RequestIds(builder.requestIdHeaders);
     this.origin = new OriginHeaders(baseUrl, builder.headers);
-    this.backoff = new Backoff(builder.jitter, builder.clock);
+    this.requestIds = new RequestIds(builder.requestIdHeaders, origin);
+    this.backoff = new Backoff(builder.retryBaseDelay.toMillis(), builder.jitter, builder.clock);
 
-    Moshi.Builder moshiBuilder = new Moshi.Builder().add(new BigDecimalAdapter());
+    Moshi.Builder moshiBuilder = new Moshi.Builder().add(BigDecimal.class, new BigDecimalAdapter());
     for (Object adapter : builder.moshiAdapters) {
       if (adapter instanceof JsonAdapter.Factory) {
         moshiBuilder.add((JsonAdapter.Factory) adapter);
@@ -137,15 +151,18 @@ public final class HttpTransport implements Closeable {
     this.dispatcher = new Dispatcher(executor);
     dispatcher.setMaxRequests(64);
     dispatcher.setMaxRequestsPerHost(64);
-    this.connectionPool = new ConnectionPool();
-    OkHttpClient shared = new OkHttpClient.Builder()
+    this.taskThreads = new TaskThreads(providerId);
+    this.connectionPool = taskThreads.connectionPool();
+    OkHttpClient shared = taskThreads.apply(new OkHttpClient.Builder())
         .dispatcher(dispatcher)
         .connectionPool(connectionPool)
         .build();
-    // OkHttp's own silent retries (a 408, a 503 with Retry-After: 0, some connection failures)
-    // are off: every attempt counts against max-retries, and only idempotent calls are repeated.
+    // OkHttp's own silent retries are off: a 408 and connection failures by the setting, a 503
+    // with Retry-After: 0 by NoSilentRetry. Every attempt counts against max-retries, and only
+    // idempotent calls are repeated.
     OkHttpClient attempts = shared.newBuilder()
         .retryOnConnectionFailure(false)
+        .addNetworkInterceptor(new NoSilentRetry())
         .connectTimeout(builder.timeout)
         .readTimeout(builder.timeout)
         .writeTimeout(builder.timeout)
@@ -166,7 +183,7 @@ public final class HttpTransport implements Closeable {
 
   /**
    * Returns a builder for the transport of {@code config}'s provider. Reads {@code timeout},
-   * {@code max-retries} and {@value #MAX_RESPONSE_SIZE} now.
+   * {@code max-retries}, {@value #MAX_RESPONSE_SIZE} and {@value #RETRY_BASE_DELAY} now.
    *
    * @throws ConfigurationException naming the setting if one is malformed
    */
@@ -236,20 +253,30 @@ public final class HttpTransport implements Closeable {
     return Optional.ofNullable(map(response, mapper));
   }
 
+  /**
+   * The number of connections in this transport's pool, idle or in use: zero once closed. For
+   * diagnostics and tests.
+   */
+  public int connectionCount() {
+    return connectionPool.connectionCount();
+  }
+
   /** True once {@link #close()} was called. */
   public boolean isClosed() {
     return closed.get();
   }
 
   /**
-   * Cancels the calls in flight, shuts the dispatcher's threads down and evicts the pooled
-   * connections. Idempotent. Later calls throw {@link IllegalStateException}.
+   * Cancels the calls in flight, shuts the dispatcher's threads and OkHttp's task threads down and
+   * evicts the pooled connections: no thread or connection of this transport outlives it.
+   * Idempotent. Later calls throw {@link IllegalStateException}.
    */
   @Override public void close() {
     if (!closed.compareAndSet(false, true)) return;
     dispatcher.cancelAll();
     executor.shutdownNow();
     connectionPool.evictAll();
+    taskThreads.shutdown();
   }
 
   /** Shows the provider id and base URL only. */
@@ -271,7 +298,8 @@ public final class HttpTransport implements Closeable {
     } catch (IllegalArgumentException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("cannot build the request: " + origin.redact(e.getMessage()), e);
+      throw new IllegalArgumentException("cannot build the request: " + origin.redact(e.getMessage()),
+          origin.redact(e));
     }
     CallState state = new CallState();
     states.put(request, state);
@@ -308,11 +336,11 @@ public final class HttpTransport implements Closeable {
     okhttp3.Response answer = state.answer();
     if (answer != null) { // The retries settled on an answer; Retrofit could not convert it.
       return new MalformedResponseException(providerId, cannotRead(request, t), answer.code(), null,
-          requestIds.find(answer.headers()), t);
+          requestIds.find(answer.headers()), origin.redact(t));
     }
     if (t instanceof Error) throw (Error) t;
     return new ProviderException(providerId, "I/O error: " + origin.redact(message(t)), 0, null,
-        null, true, t);
+        null, true, origin.redact(t));
   }
 
   /** The exception for an unsuccessful answer. */
@@ -352,11 +380,31 @@ public final class HttpTransport implements Closeable {
     try {
       return mapper.apply(response.body());
     } catch (InvoiceException e) {
-      throw e;
+      throw fromMapper(e, response);
     } catch (RuntimeException e) {
       throw new MalformedResponseException(providerId, cannotRead(response.raw().request(), e),
-          response.code(), null, requestIds.find(response.headers()), e);
+          response.code(), null, requestIds.find(response.headers()), origin.redact(e));
     }
+  }
+
+  /**
+   * Returns {@code e}, a mapper's failure, as the caller must see it: a
+   * {@link MalformedResponseException} that says nothing of the answer (like
+   * {@link Wire#required}'s) gets the answer's status and request id, which the vendor's support
+   * asks for; a credential the vendor echoed into its text (a date or code the mapper quotes) is
+   * cut out. The copy keeps the mapper's stack trace.
+   */
+  private InvoiceException fromMapper(InvoiceException e, Response<?> response) {
+    boolean incomplete = e instanceof MalformedResponseException
+        && (e.httpStatus() == 0 || e.requestId() == null);
+    boolean secret = origin.holdsSecret(e.getMessage()) || origin.redact(e.getCause()) != e.getCause();
+    if (!incomplete && !secret) return e;
+    int status = e.httpStatus() != 0 ? e.httpStatus() : response.code();
+    String requestId = e.requestId() != null ? origin.redact(e.requestId()) : requestIds.find(response.headers());
+    MalformedResponseException copy = new MalformedResponseException(providerId, origin.redact(e.detail()),
+        status, origin.redact(e.vendorCode()), requestId, origin.redact(e.getCause()));
+    copy.setStackTrace(e.getStackTrace());
+    return copy;
   }
 
   private String cannotRead(Request request, Throwable t) {
@@ -418,6 +466,16 @@ public final class HttpTransport implements Closeable {
         });
   }
 
+  static Duration retryBaseDelay(ProviderConfig config) {
+    Duration delay = config.duration(RETRY_BASE_DELAY, Duration.ofMillis(Backoff.BASE_MILLIS));
+    if (delay.toMillis() > Backoff.MAX_WAIT_MILLIS) {
+      String key = config.keyName(RETRY_BASE_DELAY);
+      throw new ConfigurationException(key, key + " must be at most 30s: '"
+          + config.get(RETRY_BASE_DELAY).orElse("") + "'");
+    }
+    return delay;
+  }
+
   static long maxResponseSize(ProviderConfig config) {
     Optional<String> value = config.get(MAX_RESPONSE_SIZE);
     if (value.isEmpty()) return DEFAULT_MAX_RESPONSE_SIZE;
@@ -459,6 +517,7 @@ public final class HttpTransport implements Closeable {
     private final Duration timeout;
     private final int maxRetries;
     private final long maxResponseSize;
+    private final Duration retryBaseDelay;
     private HttpUrl baseUrl;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private ErrorDecoder errorDecoder = ErrorDecoder.NONE;
@@ -473,6 +532,7 @@ public final class HttpTransport implements Closeable {
       this.timeout = config.timeout();
       this.maxRetries = config.maxRetries();
       this.maxResponseSize = maxResponseSize(config);
+      this.retryBaseDelay = retryBaseDelay(config);
     }
 
     /**

@@ -15,10 +15,12 @@ import okhttp3.Response;
  * and port are the base URL's. As a network interceptor it sees every redirect hop, so a redirect
  * to another host never carries them; OkHttp on its own strips only {@code Authorization}.
  *
- * <p>Also holds the secret texts, so that they can be cut out of any message.
+ * <p>Also holds the secret texts, so that they can be cut out of any message or cause chain.
  */
 final class OriginHeaders implements Interceptor {
   private static final int MIN_SECRET_LENGTH = 6;
+  /** Cause chains are followed this deep, no deeper (a chain can loop). */
+  private static final int MAX_CAUSES = 32;
 
   private final HttpUrl origin;
   private final Map<String, String> headers;
@@ -60,6 +62,41 @@ final class OriginHeaders implements Interceptor {
       if (result.contains(secret)) result = result.replace(secret, "****");
     }
     return result;
+  }
+
+  /** True if {@code text} holds a header value or a long part of one. */
+  boolean holdsSecret(String text) {
+    if (text == null) return false;
+    for (String secret : secrets) {
+      if (text.contains(secret)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Returns {@code t} itself if no message in its cause chain holds a secret; else a copy of the
+   * chain in which each exception whose message holds one is replaced by a
+   * {@link RedactedException} with the secret cut out.
+   */
+  Throwable redact(Throwable t) {
+    if (t == null || !chainHoldsSecret(t)) return t;
+    return redactChain(t, 0);
+  }
+
+  private boolean chainHoldsSecret(Throwable t) {
+    int depth = 0;
+    for (Throwable cause = t; cause != null && depth < MAX_CAUSES; cause = cause.getCause(), depth++) {
+      if (holdsSecret(cause.getMessage()) || holdsSecret(cause.toString())) return true;
+    }
+    return false;
+  }
+
+  private Throwable redactChain(Throwable t, int depth) {
+    if (t == null || depth >= MAX_CAUSES) return null;
+    Throwable cause = t.getCause() == t ? null : redactChain(t.getCause(), depth + 1);
+    if (!holdsSecret(t.getMessage()) && !holdsSecret(t.toString()) && cause == t.getCause()) return t;
+    String className = t instanceof RedactedException ? ((RedactedException) t).originalClass() : t.getClass().getName();
+    return new RedactedException(className, redact(t.getMessage()), cause, t.getStackTrace());
   }
 
   /**

@@ -87,7 +87,7 @@ final class RetryInterceptor implements Interceptor {
         log(request, e.getClass().getSimpleName(), started, attempt, allowed);
         if (!idempotent || attempt == allowed) {
           throw new TransportFailure(new ProviderException(providerId, describe(e, attempt), 0,
-              null, null, true, e));
+              null, null, true, origin.redact(e)));
         }
         state.sleep(sleeper, backoff.delay(attempt, null));
         continue;
@@ -113,22 +113,25 @@ final class RetryInterceptor implements Interceptor {
   private Response attempt(Request request, CallState state) throws IOException {
     Call call = attempts.newCall(request);
     state.begin(call);
-    try (Response response = call.execute()) {
+    try (Response response = NoSilentRetry.restore(call.execute())) {
       ResponseBody body = response.body();
-      byte[] bytes = response.isSuccessful()
+      Buffer bytes = response.isSuccessful()
           ? readAll(response, body)
           : readPrefix(body.source(), ERROR_BODY_LIMIT);
-      return response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
+      // The buffer itself becomes the body: no copy of what may be megabytes.
+      return response.newBuilder()
+          .body(ResponseBody.create(bytes, body.contentType(), bytes.size()))
+          .build();
     } finally {
       state.end();
     }
   }
 
   /** Reads the whole body; more than {@code maxResponseSize} bytes is a malformed answer. */
-  private byte[] readAll(Response response, ResponseBody body) throws IOException {
+  private Buffer readAll(Response response, ResponseBody body) throws IOException {
     if (body.contentLength() <= maxResponseSize) {
-      byte[] bytes = readPrefix(body.source(), maxResponseSize + 1);
-      if (bytes.length <= maxResponseSize) return bytes;
+      Buffer bytes = readPrefix(body.source(), maxResponseSize + 1);
+      if (bytes.size() <= maxResponseSize) return bytes;
     }
     throw new TransportFailure(new MalformedResponseException(providerId,
         "response body larger than " + maxResponseSize + " bytes", response.code(), null,
@@ -136,12 +139,12 @@ final class RetryInterceptor implements Interceptor {
   }
 
   /** Reads at most {@code limit} bytes of {@code source}. */
-  private static byte[] readPrefix(BufferedSource source, long limit) throws IOException {
+  private static Buffer readPrefix(BufferedSource source, long limit) throws IOException {
     Buffer buffer = new Buffer();
     while (buffer.size() < limit) {
       if (source.read(buffer, Math.min(8192, limit - buffer.size())) == -1) break;
     }
-    return buffer.readByteArray();
+    return buffer;
   }
 
   private String describe(IOException e, int attempts) {

@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.chrono.IsoChronology;
@@ -94,6 +96,8 @@ public final class Wire {
     Objects.requireNonNull(providerId, "providerId == null");
     if (text == null) return null;
     try {
+      Instant fast = utcInstant(text);
+      if (fast != null) return fast;
       TemporalAccessor parsed = TIME.parseBest(text.trim(), OffsetDateTime::from, LocalDate::from);
       return parsed instanceof OffsetDateTime
           ? ((OffsetDateTime) parsed).toInstant()
@@ -102,6 +106,54 @@ public final class Wire {
       throw new MalformedResponseException(providerId, "not a date or time: '" + text + "'", 0,
           null, null, e);
     }
+  }
+
+  /**
+   * Reads the shapes vendors send almost always, {@code 2026-07-01} and
+   * {@code 2026-08-01T06:12:09[.482913]Z}, without a {@link DateTimeFormatter}, which costs
+   * microseconds per value and an invoice page holds hundreds. Returns null for any other shape
+   * (left to {@link #TIME}).
+   *
+   * @throws DateTimeException if a field is out of range, as {@link #TIME} would
+   */
+  private static Instant utcInstant(String text) {
+    int length = text.length();
+    if (length != 10 && (length < 20 || length > 30)) return null;
+    if (text.charAt(4) != '-' || text.charAt(7) != '-') return null;
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 2);
+    int day = digits(text, 8, 2);
+    if ((year | month | day) < 0) return null;
+    LocalDate date = LocalDate.of(year, month, day);
+    if (length == 10) return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    if (text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
+        || text.charAt(length - 1) != 'Z') {
+      return null;
+    }
+    int hour = digits(text, 11, 2);
+    int minute = digits(text, 14, 2);
+    int second = digits(text, 17, 2);
+    int nanos = 0;
+    if (length > 20) {
+      int fraction = length - 21; // between '.' and 'Z'
+      if (text.charAt(19) != '.' || fraction < 1) return null;
+      nanos = digits(text, 20, fraction);
+      for (int i = fraction; i < 9 && nanos >= 0; i++) nanos *= 10;
+    }
+    if ((hour | minute | second | nanos) < 0) return null;
+    LocalTime time = LocalTime.of(hour, minute, second, nanos);
+    return LocalDateTime.of(date, time).toInstant(ZoneOffset.UTC);
+  }
+
+  /** Returns the number written by {@code count} ASCII digits at {@code start}, or -1. */
+  private static int digits(String text, int start, int count) {
+    int result = 0;
+    for (int i = start; i < start + count; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') return -1;
+      result = result * 10 + (c - '0');
+    }
+    return result;
   }
 
   /**

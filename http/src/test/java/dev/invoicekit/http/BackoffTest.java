@@ -21,6 +21,15 @@ final class BackoffTest {
     assertThat(ceiling.delay(64, null)).isEqualTo(Duration.ofSeconds(30));
   }
 
+  @Test void baseSetsTheFirstCeilingAndTheCapStillHolds() {
+    Backoff fast = new Backoff(1, max -> max, CLOCK);
+    assertThat(fast.delay(1, null)).isEqualTo(Duration.ofMillis(1));
+    assertThat(fast.delay(4, null)).isEqualTo(Duration.ofMillis(8));
+    assertThat(fast.delay(15, null)).isEqualTo(Duration.ofMillis(16_384));
+    assertThat(fast.delay(64, null)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(new Backoff(30_000, max -> max, CLOCK).delay(64, null)).isEqualTo(Duration.ofSeconds(30));
+  }
+
   @Test void jitterIsGivenTheCeilingAndClampedToIt() {
     assertThat(new Backoff(max -> 0, CLOCK).delay(3, null)).isEqualTo(Duration.ZERO);
     assertThat(new Backoff(max -> max + 99, CLOCK).delay(2, null)).isEqualTo(Duration.ofMillis(500));

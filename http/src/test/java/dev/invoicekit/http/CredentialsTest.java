@@ -7,8 +7,12 @@ import static dev.invoicekit.http.Harness.json;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.invoicekit.InvoiceException;
+import dev.invoicekit.MalformedResponseException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +123,42 @@ final class CredentialsTest {
         .doesNotContain(API_KEY));
     assertThat(texts.get(1)).isEqualTo("acme: invalid api key **** for token **** (HTTP 401,"
         + " vendor code bad key ****, request id req-401)");
+  }
+
+  @Test void secretsAppearInNoCauseOfAFailure() {
+    // A vendor that echoes the token into a number field: the parser quotes it in its message.
+    server.enqueue(json(200, "{\"id\":\"in_1\",\"amount\":\"Bearer " + TOKEN + "\"}"));
+    server.enqueue(json(200, "{\"id\":\"in_1\"}"));
+    server.enqueue(json(200, "{\"id\":\"in_1\"}"));
+    List<Throwable> failures = new ArrayList<>();
+
+    failures.add(catchThrowable(() -> transport.execute(api.item("a"))));
+    failures.add(catchThrowable(() -> transport.execute(api.item("b"), item -> {
+      throw new IllegalStateException("mapper saw " + API_KEY, new RuntimeException("deeper " + TOKEN));
+    })));
+    failures.add(catchThrowable(() -> transport.execute(api.item("c"), item -> {
+      throw new MalformedResponseException("acme", "not a date: '" + TOKEN + "'");
+    })));
+
+    assertThat(failures).allSatisfy(failure -> {
+      assertThat(failure).isInstanceOf(MalformedResponseException.class);
+      StringWriter trace = new StringWriter();
+      failure.printStackTrace(new PrintWriter(trace));
+      assertThat(trace.toString()).doesNotContain(TOKEN).doesNotContain(API_KEY).contains("****");
+    });
+    assertThat(failures.get(0).getCause().toString())
+        .startsWith("com.squareup.moshi.JsonDataException: Expected a decimal but was '****'");
+    assertThat(failures.get(2)).hasMessage("acme: not a date: '****' (HTTP 200, request id req-200)");
+  }
+
+  @Test void requestIdEchoingACredentialIsRedacted() {
+    server.enqueue(new MockResponse.Builder(json(401, "")).setHeader("X-Request-Id", "req-" + TOKEN).build());
+
+    assertThatThrownBy(() -> transport.execute(api.item("a")))
+        .isInstanceOfSatisfying(InvoiceException.class, e -> {
+          assertThat(e.requestId()).isEqualTo("req-****");
+          assertThat(e.getMessage()).doesNotContain(TOKEN);
+        });
   }
 
   @Test void toStringShowsProviderAndBaseUrlOnly() {

@@ -257,12 +257,24 @@ final class ErrorMappingTest {
             e -> assertThat(e.detail()).isEqualTo("cannot read GET /v1/items/in_1: Rounding necessary"));
   }
 
-  @Test void invoiceExceptionFromMapperPassesThrough() {
+  @Test void malformedFromMapperGetsTheAnswersStatusAndRequestId() {
     server.enqueue(json(200, "{\"amount\":1}"));
 
     assertThatThrownBy(() -> transport.execute(api.item("in_1"), item -> Wire.required("acme", item.id(), "id")))
-        .isInstanceOfSatisfying(MalformedResponseException.class,
-            e -> assertThat(e).hasMessage("acme: missing required field 'id'"));
+        .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+          assertThat(e).hasMessage("acme: missing required field 'id' (HTTP 200, request id req-200)");
+          assertThat(e.detail()).isEqualTo("missing required field 'id'");
+          assertThat(e.getStackTrace()[0].getClassName()).isEqualTo(Wire.class.getName());
+        });
+  }
+
+  @Test void otherInvoiceExceptionFromMapperPassesThrough() {
+    server.enqueue(json(200, "{\"amount\":1}"));
+    InvalidRequestException refused = new InvalidRequestException("acme", "not for you", 400, null, null);
+
+    assertThatThrownBy(() -> transport.execute(api.item("in_1"), item -> {
+      throw refused;
+    })).isSameAs(refused);
   }
 
   @Test void decimalsAreExact() {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.invoicekit.ConfigurationException;
 import dev.invoicekit.ProviderException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -162,6 +163,48 @@ final class LifecycleTest {
           .isInstanceOfSatisfying(ConfigurationException.class,
               e -> assertThat(e.key()).isEqualTo("invoicekit.acme.max-response-size"));
     }
+  }
+
+  @Test void retryBaseDelayIsADurationUpToThirtySeconds() {
+    assertThat(HttpTransport.retryBaseDelay(config())).isEqualTo(Duration.ofMillis(250));
+    assertThat(HttpTransport.retryBaseDelay(config("retry-base-delay", "1ms"))).isEqualTo(Duration.ofMillis(1));
+    assertThat(HttpTransport.retryBaseDelay(config("retry-base-delay", "PT30S"))).isEqualTo(Duration.ofSeconds(30));
+    for (String bad : new String[] {"soon", "0ms", "-1s", "31s", "1h"}) {
+      assertThatThrownBy(() -> HttpTransport.builder(config("retry-base-delay", bad))).as(bad)
+          .isInstanceOfSatisfying(ConfigurationException.class,
+              e -> assertThat(e.key()).isEqualTo("invoicekit.acme.retry-base-delay"));
+    }
+  }
+
+  @Test void connectionPoolIsEmptiedByClose() throws Exception {
+    transport = harness.builder(config()).build();
+    server.enqueue(json(200, "{\"id\":\"in_1\"}"));
+    transport.execute(transport.create(TestApi.class).item("in_1"));
+    assertThat(transport.connectionCount()).isEqualTo(1); // kept alive for the next call
+
+    transport.close();
+
+    assertThat(transport.connectionCount()).isZero();
+  }
+
+  @Test void closeEndsEveryThreadTheTransportStarted() throws Exception {
+    java.util.Set<Thread> before = java.util.Set.copyOf(Thread.getAllStackTraces().keySet());
+    transport = harness.builder(config()).build();
+    TestApi api = transport.create(TestApi.class);
+    for (int i = 0; i < 3; i++) server.enqueue(json(200, "{\"id\":\"in_1\"}"));
+    for (int i = 0; i < 3; i++) transport.execute(api.item("in_1")); // pooled: OkHttp schedules its cleanup task
+
+    transport.close();
+
+    long deadline = System.nanoTime() + SECONDS.toNanos(10);
+    java.util.List<String> left = new java.util.ArrayList<>();
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (before.contains(thread)) continue;
+      if (!thread.getName().startsWith("invoicekit-acme-") && !thread.getName().startsWith("OkHttp")) continue;
+      thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      if (thread.isAlive()) left.add(thread.getName());
+    }
+    assertThat(left).as("threads left after close").isEmpty();
   }
 
   @Test void malformedTimeoutFailsAtBuilder() {

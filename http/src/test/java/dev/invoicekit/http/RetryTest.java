@@ -134,6 +134,26 @@ final class RetryTest {
     assertThat(harness.waits).hasSize(3);
   }
 
+  @Test void retryBaseDelaySettingSetsTheFirstCeilingWhichDoubles() {
+    rebuild(harness.builder(config("retry-base-delay", "10ms")));
+    server.enqueue(status(503));
+    server.enqueue(status(500));
+    server.enqueue(status(502));
+    server.enqueue(json(200, ITEM));
+
+    transport.execute(api.item("in_1"));
+    assertThat(harness.waits).containsExactly(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(40));
+  }
+
+  @Test void retryBaseDelayDoesNotOverrideRetryAfter() {
+    rebuild(harness.builder(config("retry-base-delay", "1ms")));
+    server.enqueue(new MockResponse.Builder(status(429)).addHeader("Retry-After", "3").build());
+    server.enqueue(json(200, ITEM));
+
+    transport.execute(api.item("in_1"));
+    assertThat(harness.waits).containsExactly(Duration.ofSeconds(3));
+  }
+
   @Test void maxRetriesSettingBoundsAttempts() {
     rebuild(harness.builder(config("max-retries", "1")));
     for (int i = 0; i < 5; i++) server.enqueue(status(503));
@@ -160,6 +180,28 @@ final class RetryTest {
         .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.httpStatus()).isEqualTo(503));
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(server.takeRequest(1, SECONDS).getMethod()).isEqualTo("POST");
+  }
+
+  @Test void nonIdempotentPostAnswered503WithRetryAfterZeroIsSentOnce() throws Exception {
+    // OkHttp on its own repeats any request answered 503 with Retry-After: 0, POSTs included.
+    server.enqueue(new MockResponse.Builder(status(503)).addHeader("Retry-After", "0").build());
+    server.enqueue(json(200, ITEM));
+
+    assertThatThrownBy(() -> transport.execute(api.create(new TestApi.Item("new", BigDecimal.ONE))))
+        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.httpStatus()).isEqualTo(503));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test void serviceUnavailableWithRetryAfterZeroMakesExactlyMaxRetriesPlusOneAttempts() {
+    rebuild(harness.builder(config("max-retries", "1")));
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(new MockResponse.Builder(status(503)).addHeader("Retry-After", "0").build());
+    }
+
+    assertThatThrownBy(() -> transport.execute(api.item("in_1")))
+        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.httpStatus()).isEqualTo(503));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(harness.waits).containsExactly(Duration.ZERO); // the Retry-After, honoured by our retry
   }
 
   @Test void nonIdempotentPostIsNotRetriedAfterIoError() {

@@ -57,6 +57,9 @@ final class WireTest {
       "2026-08-01t06:12:09z,                 2026-08-01T06:12:09Z",
       "2026-08-01T06:12Z,                    2026-08-01T06:12:00Z",
       "2026-07-01,                           2026-07-01T00:00:00Z",
+      "2026-08-01T06:12:09.123456789Z,       2026-08-01T06:12:09.123456789Z",
+      "2024-02-29T23:59:59.1Z,               2024-02-29T23:59:59.100Z",
+      " 2026-07-01T00:00:00Z ,               2026-07-01T00:00:00Z",
   })
   void instantReadsRfc3339AndBareDates(String text, String expected) {
     assertThat(Wire.instant("acme", text)).isEqualTo(Instant.parse(expected));
@@ -68,7 +71,8 @@ final class WireTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"2026-07-01T00:00:00", "yesterday", "", "2026-02-30", "2026-07-01 00:00:00Z",
-      "1785715200", "2026-07-01T25:00:00Z"})
+      "1785715200", "2026-07-01T25:00:00Z", "2025-02-29T00:00:00Z", "2026-07-01T00:60:00Z",
+      "2026-07-01T00:00:00.1234567890Z", "2026-13-01", "2026-07-01T00:00:0aZ"})
   void badInstantIsMalformedNamingTheText(String text) {
     assertThatThrownBy(() -> Wire.instant("acme", text))
         .isInstanceOfSatisfying(MalformedResponseException.class,

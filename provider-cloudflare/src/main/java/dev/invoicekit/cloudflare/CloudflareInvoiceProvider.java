@@ -93,12 +93,22 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
     return Optional.of(tokens);
   }
 
-  /** Scans the history for {@code invoiceId}: Cloudflare has no invoice-by-id endpoint. */
+  /**
+   * Scans the history for {@code invoiceId}, as Cloudflare has no invoice-by-id endpoint: page by
+   * page, one request at a time, so that no page after the one holding the invoice is asked for
+   * (a stream would fetch pages ahead, and each costs a request of the account's rate limit). The
+   * id is never sent.
+   */
   @Override public Optional<Invoice> get(String invoiceId) {
     Objects.requireNonNull(invoiceId, "invoiceId == null");
     if (invoiceId.isBlank()) throw new IllegalArgumentException("invoiceId is blank");
-    try (Stream<Invoice> invoices = stream(InvoiceQuery.all())) {
-      return invoices.filter(invoice -> invoice.id().equals(invoiceId)).findFirst();
+    Listing listing = listing(InvoiceQuery.all());
+    for (int page = listing.firstPage; ; page++) {
+      HistoryPage history = fetch(listing, page);
+      for (Invoice invoice : history.invoices()) {
+        if (invoice.id().equals(invoiceId)) return Optional.of(invoice);
+      }
+      if (history.nextPageToken() == null) return Optional.empty();
     }
   }
 

@@ -45,7 +45,7 @@ final class CloudflareMapper {
    * @param invoices the invoices of the page, unfiltered, in the vendor's order
    * @param page the page number this is
    * @param perPage the page size the vendor applied
-   * @param hasMore whether a page follows (false on an empty page, whatever the vendor claims)
+   * @param hasMore whether a page follows
    * @param totalCount the vendor's count of all invoices of the listing, where given
    */
   record HistoryPage(List<Invoice> invoices, int page, int perPage, boolean hasMore,
@@ -82,6 +82,10 @@ final class CloudflareMapper {
   /**
    * Maps one invoice-history answer to the page {@code requestedPage} of {@code requestedPerPage}.
    * Pagination is read from {@code result.pagination}, else from {@code result_info}.
+   *
+   * @throws MalformedResponseException if the answer is another page than the one asked for, or
+   *     holds no invoice yet claims more ({@code has_more}): following either would loop or lose
+   *     invoices
    */
   static HistoryPage historyPage(CloudflareEnvelope<CloudflareHistory> envelope, int requestedPage,
       int requestedPerPage, String accountId) {
@@ -105,7 +109,11 @@ final class CloudflareMapper {
     for (CloudflareHistoryInvoice item : items) {
       invoices.add(invoice(Wire.required(PROVIDER, item, "result.invoices[]"), accountId));
     }
-    return new HistoryPage(invoices, requestedPage, perPage, hasMore && !invoices.isEmpty(), totalCount);
+    if (invoices.isEmpty() && hasMore) {
+      throw new MalformedResponseException(PROVIDER, "empty page claims more: page " + requestedPage
+          + " of invoice-history has no invoices but has_more true");
+    }
+    return new HistoryPage(invoices, requestedPage, perPage, hasMore, totalCount);
   }
 
   /** Maps one invoice of invoice-history; {@code accountId} becomes its customer id. */
@@ -124,13 +132,15 @@ final class CloudflareMapper {
   }
 
   /**
-   * Maps the upcoming invoice. Its subtotal is the sum of the line amounts and its discount the sum
-   * of the lines' pre-tax credits; {@code accountId} becomes its customer id.
+   * Maps the upcoming invoice, always a {@link InvoiceStatus#DRAFT} (what Cloudflare calls its
+   * status stays in {@code vendorStatus}). Its subtotal is the sum of the line amounts and its
+   * discount the sum of the lines' pre-tax credits; {@code accountId} becomes its customer id.
    */
   static Invoice preview(CloudflarePreview preview, String accountId) {
     Currency currency = currency(preview.currency());
     Invoice.Builder invoice = builder(preview.id(), currency, preview.status(),
-        preview.amountDue(), preview.amountPaid(), preview.amountRemaining(), accountId);
+        preview.amountDue(), preview.amountPaid(), preview.amountRemaining(), accountId)
+        .status(InvoiceStatus.DRAFT);
     List<CloudflareLine> wireLines = preview.invoiceLines() == null ? List.of() : preview.invoiceLines();
     List<InvoiceLine> lines = new ArrayList<>(wireLines.size());
     Money subtotal = Money.zero(currency);

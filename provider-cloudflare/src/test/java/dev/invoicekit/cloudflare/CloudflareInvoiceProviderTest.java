@@ -275,11 +275,28 @@ final class CloudflareInvoiceProviderTest {
         + "\"amount_paid\":0,\"amount_remaining\":2,\"currency\":\"usd\"}],"
         + "\"pagination\":{\"has_more\":true,\"page\":2,\"per_page\":1}}}"));
     server.enqueue(json(200, "{\"success\":true,\"result\":{\"invoices\":[],"
-        + "\"pagination\":{\"has_more\":true,\"page\":3,\"per_page\":1}}}"));
+        + "\"pagination\":{\"has_more\":false,\"page\":3,\"per_page\":1}}}"));
 
     assertThat(provider().stream(InvoiceQuery.builder().pageSize(1).build()).map(Invoice::id).toList())
         .containsExactly("in_a", "in_b");
     assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test void streamFailsOnAnEmptyPageClaimingMoreInsteadOfEndingQuietly() {
+    server.enqueue(json(200, "{\"success\":true,\"result\":{\"invoices\":[{\"id\":\"in_a\",\"amount_due\":1,"
+        + "\"amount_paid\":0,\"amount_remaining\":1,\"currency\":\"usd\"}],"
+        + "\"pagination\":{\"has_more\":true,\"page\":1,\"per_page\":1}}}"));
+    server.enqueue(json(200, "{\"success\":true,\"result\":{\"invoices\":[],"
+        + "\"pagination\":{\"has_more\":true,\"page\":2,\"per_page\":1}}}"));
+    List<String> seen = new ArrayList<>();
+
+    assertThatThrownBy(() -> {
+      try (Stream<Invoice> stream = provider().stream(InvoiceQuery.builder().pageSize(1).build())) {
+        stream.forEach(invoice -> seen.add(invoice.id()));
+      }
+    }).isInstanceOf(MalformedResponseException.class).hasMessageContaining("empty page claims more");
+    assertThat(seen).containsExactly("in_a");
+    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
   @Test void streamReportsAFailedPageAfterTheEarlierOnes() {
@@ -318,6 +335,17 @@ final class CloudflareInvoiceProviderTest {
 
     assertThat(invoice).map(Invoice::id).contains("in_003");
     assertThat(requests.keySet()).contains(1, 2).hasSizeLessThanOrEqualTo(4); // 50 pages exist
+  }
+
+  @Test void getFetchesNoPageBeyondTheOneHoldingTheId() {
+    Map<Integer, Integer> requests = serveHistory(100);
+    InvoiceProvider provider = provider(config().set("page-size", "2")); // max-concurrency 4
+
+    assertThat(provider.get("in_000")).map(Invoice::id).contains("in_000");
+    assertThat(requests).containsExactly(Map.entry(1, 1));
+    assertThat(provider.get("in_003")).map(Invoice::id).contains("in_003");
+    assertThat(requests).containsOnly(Map.entry(1, 2), Map.entry(2, 1));
+    assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
   @Test void getOfAnUnknownIdIsEmptyAndNeverPutsTheIdInAUrl() throws InterruptedException {

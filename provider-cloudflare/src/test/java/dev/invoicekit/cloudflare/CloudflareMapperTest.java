@@ -147,11 +147,23 @@ final class CloudflareMapperTest {
         .hasMessageContaining("got page 1");
   }
 
-  @Test void emptyPageEndsTheListingWhateverHasMoreSays() throws IOException {
-    CloudflareEnvelope<CloudflareHistory> envelope = history.fromJson("{\"success\":true,\"result\":"
-        + "{\"invoices\":[],\"pagination\":{\"has_more\":true,\"page\":4,\"per_page\":2,\"total_count\":5}}}");
+  /** Page 4 of 2 invoices each, holding none. */
+  private static CloudflareEnvelope<CloudflareHistory> emptyPage4(boolean hasMore) throws IOException {
+    return history.fromJson("{\"success\":true,\"result\":{\"invoices\":[],\"pagination\":{\"has_more\":"
+        + hasMore + ",\"page\":4,\"per_page\":2,\"total_count\":6}}}");
+  }
 
-    HistoryPage page = CloudflareMapper.historyPage(envelope, 4, 2, ACCOUNT);
+  @Test void emptyPageClaimingMoreIsMalformed() throws IOException {
+    CloudflareEnvelope<CloudflareHistory> envelope = emptyPage4(true);
+
+    assertThatThrownBy(() -> CloudflareMapper.historyPage(envelope, 4, 2, ACCOUNT))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("empty page claims more")
+        .hasMessageContaining("page 4");
+  }
+
+  @Test void emptyLastPageEndsTheListing() throws IOException {
+    HistoryPage page = CloudflareMapper.historyPage(emptyPage4(false), 4, 2, ACCOUNT);
 
     assertThat(page.invoices()).isEmpty();
     assertThat(page.nextPageToken()).isNull();
@@ -209,6 +221,16 @@ final class CloudflareMapperTest {
     assertThatThrownBy(() -> CloudflareMapper.result(envelope))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("'result'");
+  }
+
+  @Test void previewIsADraftWhateverStatusCloudflareGivesIt() throws IOException {
+    String json = fixture("preview.json").replace("\"status\": \"draft\"", "\"status\": \"scheduled\"");
+    assertThat(json).contains("\"scheduled\"");
+
+    Invoice invoice = CloudflareMapper.preview(CloudflareMapper.result(preview.fromJson(json)), ACCOUNT);
+
+    assertThat(invoice.status()).isEqualTo(InvoiceStatus.DRAFT);
+    assertThat(invoice.vendorStatus()).isEqualTo("scheduled");
   }
 
   @Test void previewMapsInvoiceLinesCreditsAndPeriods() throws IOException {

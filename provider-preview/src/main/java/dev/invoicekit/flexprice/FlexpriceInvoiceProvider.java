@@ -4,11 +4,13 @@ import dev.invoicekit.Invoice;
 import dev.invoicekit.InvoiceProvider;
 import dev.invoicekit.InvoiceQuery;
 import dev.invoicekit.InvoiceStatus;
+import dev.invoicekit.MalformedResponseException;
 import dev.invoicekit.Page;
 import dev.invoicekit.PreviewRequest;
 import dev.invoicekit.flexprice.internal.FlexpriceApi;
 import dev.invoicekit.flexprice.internal.FlexpriceInvoice;
 import dev.invoicekit.flexprice.internal.FlexpriceInvoiceList;
+import dev.invoicekit.flexprice.internal.FlexpricePagination;
 import dev.invoicekit.flexprice.internal.FlexpricePreviewRequest;
 import dev.invoicekit.http.HttpTransport;
 import dev.invoicekit.http.Wire;
@@ -127,24 +129,39 @@ final class FlexpriceInvoiceProvider implements InvoiceProvider {
 
   /**
    * Fetches the page at offset {@code token}, unfiltered. Its next token is the offset after its
-   * items, absent once {@code offset + items >= pagination.total} or on an empty page.
+   * items, absent once {@code offset + items >= pagination.total}.
    */
   private Page<Invoice> fetch(FlexpriceSearch search, String token) {
     long offset = FlexpriceSearch.offset(token);
     return transport.execute(api.search(search.request(offset)), list -> page(list, offset));
   }
 
+  /**
+   * Maps the search answer for {@code offset}.
+   *
+   * @throws MalformedResponseException if the answer is for another offset than
+   *     the one asked for (a server ignoring {@code offset} would repeat the first page forever),
+   *     or holds no invoice although its total says more follow
+   */
   private static Page<Invoice> page(FlexpriceInvoiceList list, long offset) {
     String provider = FlexpriceMapper.PROVIDER;
     List<FlexpriceInvoice> items = Wire.required(provider, list.items(), "items");
-    long total = Wire.required(provider,
-        Wire.required(provider, list.pagination(), "pagination").total(), "pagination.total");
+    FlexpricePagination pagination = Wire.required(provider, list.pagination(), "pagination");
+    long total = Wire.required(provider, pagination.total(), "pagination.total");
+    if (pagination.offset() != null && pagination.offset() != offset) {
+      throw new MalformedResponseException(provider, "asked for the invoices from offset " + offset
+          + ", got those from offset " + pagination.offset());
+    }
+    if (items.isEmpty() && offset < total) {
+      throw new MalformedResponseException(provider, "empty page claims more: no invoices at offset "
+          + offset + " of a total of " + total);
+    }
     List<Invoice> invoices = new ArrayList<>(items.size());
     for (FlexpriceInvoice item : items) {
       invoices.add(FlexpriceMapper.invoice(Wire.required(provider, item, "items[]")));
     }
     long next = offset + items.size();
-    String nextToken = items.isEmpty() || next >= total ? null : Long.toString(next);
+    String nextToken = next >= total ? null : Long.toString(next);
     return new Page<>(invoices, Optional.ofNullable(nextToken), OptionalLong.of(total));
   }
 

@@ -257,13 +257,47 @@ final class FlexpriceInvoiceProviderTest {
         .containsEntry("skip_line_items", false);
   }
 
-  @Test void listEndsOnAnEmptyPageEvenWhenTheTotalClaimsMore() {
+  @Test void listFailsOnAnEmptyPageWhoseTotalClaimsMore() {
     enqueue(200, searchAnswer(40, 57));
 
-    Page<Invoice> page = provider().list(InvoiceQuery.builder().pageToken("40").build());
+    assertThatThrownBy(() -> provider().list(InvoiceQuery.builder().pageToken("40").build()))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("empty page claims more")
+        .hasMessageContaining("offset 40");
+  }
+
+  @Test void listPastTheTotalIsEmptyAndLast() {
+    enqueue(200, searchAnswer(60, 57));
+
+    Page<Invoice> page = provider().list(InvoiceQuery.builder().pageToken("60").build());
 
     assertThat(page.items()).isEmpty();
     assertThat(page.nextPageToken()).isEmpty();
+  }
+
+  @Test void listFailsWhenTheServerAnswersAnotherOffset() {
+    enqueue(200, searchAnswer(0, 57, "inv_a", "inv_b"));
+
+    assertThatThrownBy(() -> provider().list(InvoiceQuery.builder().pageToken("2").build()))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("offset 2")
+        .hasMessageContaining("offset 0");
+  }
+
+  @Test void streamFailsInsteadOfDroppingPagesWhenTheServerIgnoresTheOffset() {
+    server.setDispatcher(new Dispatcher() {
+      @Override public MockResponse dispatch(RecordedRequest request) {
+        return json(searchAnswer(0, 6, "inv_a", "inv_b"));
+      }
+    });
+    List<String> seen = new ArrayList<>();
+
+    try (Stream<Invoice> stream = provider("page-size", "2").stream(InvoiceQuery.all())) {
+      assertThatThrownBy(() -> stream.forEach(invoice -> seen.add(invoice.id())))
+          .isInstanceOf(MalformedResponseException.class)
+          .hasMessageContaining("offset 2");
+    }
+    assertThat(seen).containsExactly("inv_a", "inv_b");
   }
 
   @Test void listContinuesAfterAShortPageAtTheOffsetReached() {

@@ -5,6 +5,7 @@ import static dev.invoicekit.fastly.FastlyInvoiceProviderFactory.ID;
 import dev.invoicekit.Invoice;
 import dev.invoicekit.InvoiceLine;
 import dev.invoicekit.InvoiceStatus;
+import dev.invoicekit.MalformedResponseException;
 import dev.invoicekit.Money;
 import dev.invoicekit.Page;
 import dev.invoicekit.fastly.internal.FastlyInvoice;
@@ -33,7 +34,10 @@ final class FastlyMapper {
 
   /**
    * Maps one page of the invoice list. The page is the last when {@code meta.next_cursor} is
-   * absent or empty, or when it holds no invoice.
+   * absent or empty.
+   *
+   * @throws MalformedResponseException if the page holds no invoice yet has a next
+   *     cursor: following it could loop, stopping could lose invoices
    */
   static Page<Invoice> page(FastlyInvoicePage page) {
     List<Invoice> items = new ArrayList<>();
@@ -41,7 +45,11 @@ final class FastlyMapper {
       for (FastlyInvoice invoice : page.data()) items.add(invoice(invoice));
     }
     FastlyPageMeta meta = page.meta();
-    String next = meta == null || items.isEmpty() ? null : blankToNull(meta.nextCursor());
+    String next = meta == null ? null : blankToNull(meta.nextCursor());
+    if (items.isEmpty() && next != null) {
+      throw new MalformedResponseException(ID,
+          "empty page claims more: no invoices but next_cursor '" + next + "'");
+    }
     OptionalLong total = meta == null || meta.total() == null
         ? OptionalLong.empty() : OptionalLong.of(meta.total());
     return new Page<>(items, Optional.ofNullable(next), total);

@@ -19,6 +19,7 @@ import dev.invoicekit.PreviewRequest;
 import dev.invoicekit.ProviderException;
 import dev.invoicekit.spi.ProviderConfig;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -206,9 +207,23 @@ final class FastlyInvoiceProviderTest {
     assertThat(server.getRequestCount()).isZero();
   }
 
-  @Test void streamEndsOnEmptyDataEvenWithCursor() {
+  @Test void streamFailsOnEmptyDataWithACursorAfterTheEarlierPages() {
     enqueue(200, page("more", invoiceJson("INV-1", "c", "2026-06-01", "2026-06-30")));
     enqueue(200, page("still-more"));
+    List<String> seen = new ArrayList<>();
+
+    try (Stream<Invoice> stream = provider().stream(InvoiceQuery.all())) {
+      assertThatThrownBy(() -> stream.forEach(invoice -> seen.add(invoice.id())))
+          .isInstanceOf(MalformedResponseException.class)
+          .hasMessageContaining("empty page claims more");
+    }
+    assertThat(seen).containsExactly("INV-1");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test void streamEndsOnEmptyDataWithoutACursor() {
+    enqueue(200, page("more", invoiceJson("INV-1", "c", "2026-06-01", "2026-06-30")));
+    enqueue(200, page(""));
 
     assertThat(provider().stream(InvoiceQuery.all()).map(Invoice::id)).containsExactly("INV-1");
     assertThat(server.getRequestCount()).isEqualTo(2);

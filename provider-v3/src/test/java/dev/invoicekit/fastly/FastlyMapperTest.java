@@ -128,9 +128,19 @@ final class FastlyMapperTest {
     assertThat(yen.lines()).isEmpty();
   }
 
-  @Test void emptyDataEndsPagingEvenWithCursor() throws IOException {
+  @Test void emptyDataWithACursorIsMalformed() throws IOException {
     FastlyInvoicePage empty = moshi.adapter(FastlyInvoicePage.class)
         .fromJson("{\"data\":[],\"meta\":{\"next_cursor\":\"abc=\",\"total\":0}}");
+
+    assertThatThrownBy(() -> FastlyMapper.page(empty))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("empty page claims more")
+        .hasMessageContaining("abc=");
+  }
+
+  @Test void emptyDataWithoutACursorEndsPaging() throws IOException {
+    FastlyInvoicePage empty = moshi.adapter(FastlyInvoicePage.class)
+        .fromJson("{\"data\":[],\"meta\":{\"next_cursor\":\"\",\"total\":0}}");
 
     Page<Invoice> page = FastlyMapper.page(empty);
 

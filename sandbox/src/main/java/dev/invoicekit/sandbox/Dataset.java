@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.RandomAccess;
 import java.util.stream.IntStream;
@@ -33,7 +34,9 @@ import java.util.stream.Stream;
  * {@code i % customerCount()} and bills the calendar month that ends {@code i / customerCount()}
  * months before {@link #ANCHOR}. So the newest invoices bill September 2026. Drafts appear only in
  * that newest month; older invoices are mostly paid, some open, void or uncollectible. Each
- * customer has one currency (mostly USD, some EUR, GBP and JPY).
+ * customer has one currency (mostly USD, some EUR, GBP and JPY). Each invoice has one to six
+ * lines, or exactly {@link #linesPerInvoice()} where the data set fixes the count (for payload
+ * benchmarks: products then repeat once the catalog is used up).
  *
  * <p>Immutable and thread-safe.
  */
@@ -53,14 +56,19 @@ public final class Dataset {
   private static final BigDecimal UK_VAT = new BigDecimal("0.20");
   private static final BigDecimal JP_CONSUMPTION_TAX = new BigDecimal("0.10");
 
+  /** The most lines {@link #of(long, int, int)} allows per invoice. */
+  public static final int MAX_LINES_PER_INVOICE = 10_000;
+
   private final long seed;
   private final int size;
   private final int customerCount;
+  private final int linesPerInvoice; // 0: one to six, drawn per invoice
 
-  private Dataset(long seed, int size) {
+  private Dataset(long seed, int size, int linesPerInvoice) {
     this.seed = seed;
     this.size = size;
     this.customerCount = Math.max(5, (size + 119) / 120);
+    this.linesPerInvoice = linesPerInvoice;
   }
 
   /**
@@ -70,7 +78,28 @@ public final class Dataset {
    */
   public static Dataset of(long seed, int size) {
     if (size < 0) throw new IllegalArgumentException("size < 0: " + size);
-    return new Dataset(seed, size);
+    return new Dataset(seed, size, 0);
+  }
+
+  /**
+   * Returns the data set of {@code size} invoices generated from {@code seed}, each with exactly
+   * {@code linesPerInvoice} lines: large invoices for payload benchmarks.
+   *
+   * @throws IllegalArgumentException if {@code size} is negative or {@code linesPerInvoice} is
+   *     not in {@code 1..}{@value #MAX_LINES_PER_INVOICE}
+   */
+  public static Dataset of(long seed, int size, int linesPerInvoice) {
+    if (size < 0) throw new IllegalArgumentException("size < 0: " + size);
+    checkLinesPerInvoice(linesPerInvoice);
+    return new Dataset(seed, size, linesPerInvoice);
+  }
+
+  static int checkLinesPerInvoice(int linesPerInvoice) {
+    if (linesPerInvoice < 1 || linesPerInvoice > MAX_LINES_PER_INVOICE) {
+      throw new IllegalArgumentException(
+          "linesPerInvoice not in 1.." + MAX_LINES_PER_INVOICE + ": " + linesPerInvoice);
+    }
+    return linesPerInvoice;
   }
 
   public long seed() {
@@ -80,6 +109,11 @@ public final class Dataset {
   /** The number of invoices. */
   public int size() {
     return size;
+  }
+
+  /** The number of lines of every invoice, or empty if it varies from one to six. */
+  public OptionalInt linesPerInvoice() {
+    return linesPerInvoice == 0 ? OptionalInt.empty() : OptionalInt.of(linesPerInvoice);
   }
 
   /** The number of customers: {@code max(5, ceil(size / 120))}. */
@@ -148,7 +182,8 @@ public final class Dataset {
   }
 
   @Override public String toString() {
-    return "Dataset{seed=" + seed + ", size=" + size + ", customers=" + customerCount + '}';
+    return "Dataset{seed=" + seed + ", size=" + size + ", customers=" + customerCount
+        + (linesPerInvoice == 0 ? "" : ", linesPerInvoice=" + linesPerInvoice) + '}';
   }
 
   private DatasetInvoice generate(int index, int customer, LocalDate periodEnd, int monthsBack) {
@@ -157,7 +192,7 @@ public final class Dataset {
     int digits = Currency.getInstance(currency).getDefaultFractionDigits();
     LocalDate periodStart = periodEnd.minusMonths(1);
 
-    List<DatasetLine> lines = lines(random, currency, digits);
+    List<DatasetLine> lines = lines(random, currency, digits, linesPerInvoice);
     BigDecimal subtotal = BigDecimal.ZERO.setScale(digits);
     BigDecimal discount = BigDecimal.ZERO.setScale(digits);
     for (DatasetLine line : lines) {
@@ -205,15 +240,21 @@ public final class Dataset {
     }
   }
 
-  private static List<DatasetLine> lines(Random random, String currency, int digits) {
-    int count = 1 + random.nextInt(6);
+  /** Draws {@code fixedCount} lines, or one to six if it is 0; products repeat only past the catalog. */
+  private static List<DatasetLine> lines(Random random, String currency, int digits, int fixedCount) {
+    int count = fixedCount != 0 ? fixedCount : 1 + random.nextInt(6);
     int[] order = IntStream.range(0, CATALOG.length).toArray();
     List<DatasetLine> lines = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      int pick = i + random.nextInt(order.length - i); // a partial Fisher-Yates shuffle: no repeats
-      int chosen = order[pick];
-      order[pick] = order[i];
-      order[i] = chosen;
+      int chosen;
+      if (i < order.length) {
+        int pick = i + random.nextInt(order.length - i); // a partial Fisher-Yates shuffle: no repeats
+        chosen = order[pick];
+        order[pick] = order[i];
+        order[i] = chosen;
+      } else {
+        chosen = random.nextInt(order.length);
+      }
       lines.add(CATALOG[chosen].line(random, currency, digits));
     }
     return lines;

@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param paidAt when it was paid; null unless {@code status} is {@code "paid"}
  * @param status {@code "draft"}, {@code "open"}, {@code "paid"}, {@code "void"} or
  *     {@code "uncollectible"}
- * @param lines one to six lines
+ * @param lines one to six lines, or as many as the data set fixes
  * @param description such as {@code "Usage for September 2026"}
  */
 public record DatasetInvoice(

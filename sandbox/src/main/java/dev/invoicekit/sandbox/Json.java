@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import okio.Buffer;
 import okio.BufferedSink;
+import okio.ByteString;
 
 /**
  * Writes and reads JSON trees of {@link Map}, {@link List}, {@link String}, {@link BigDecimal},
@@ -60,6 +61,11 @@ final class Json {
    *     String
    */
   static String write(Object tree) {
+    return writeUtf8(tree).utf8();
+  }
+
+  /** Returns {@code tree} as compact JSON, UTF-8 encoded: what {@link #write} returns, as bytes. */
+  static ByteString writeUtf8(Object tree) {
     Buffer buffer = new Buffer();
     try (JsonWriter writer = JsonWriter.of(buffer)) {
       writer.setSerializeNulls(true);
@@ -67,7 +73,7 @@ final class Json {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a Buffer does not fail
     }
-    return buffer.readUtf8();
+    return buffer.readByteString();
   }
 
   private static void write(JsonWriter writer, Object value) throws IOException {

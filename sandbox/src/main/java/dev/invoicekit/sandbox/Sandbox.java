@@ -25,7 +25,8 @@ import mockwebserver3.MockResponse;
  * SandboxOptions#faultPercent()}), is then checked for the vendor's credentials (a 401 in the
  * vendor's shape if they are missing or wrong, or always with {@link
  * SandboxOptions#rejectCredentials()}), and is finally answered by the vendor emulator. Each
- * response waits {@link SandboxOptions#latency()} before its headers.
+ * response's headers go out {@link SandboxOptions#latency()} after its request was read, the
+ * emulator's own work included.
  *
  * <p>Thread-safe: a sandbox serves many concurrent connections. Vendor emulators extend this class
  * in this package; others cannot.
@@ -47,7 +48,7 @@ public abstract class Sandbox implements AutoCloseable {
     if (!basePath.startsWith("/") || !basePath.endsWith("/")) {
       throw new IllegalArgumentException("basePath must start and end with '/': " + basePath);
     }
-    this.dataset = Dataset.of(options.seed(), options.invoices());
+    this.dataset = options.dataset();
     this.server = new SandboxServer(this, basePath);
   }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -32,6 +33,7 @@ public final class SandboxOptions {
 
   private final long seed;
   private final int invoices;
+  private final int linesPerInvoice; // 0: one to six, varying
   private final Duration latency;
   private final int faultPercent;
   private final Set<Fault> faults;
@@ -43,6 +45,7 @@ public final class SandboxOptions {
   private SandboxOptions(Builder builder) {
     this.seed = builder.seed;
     this.invoices = builder.invoices;
+    this.linesPerInvoice = builder.linesPerInvoice;
     this.latency = builder.latency;
     this.faultPercent = builder.faultPercent;
     this.faults = Collections.unmodifiableSet(EnumSet.copyOf(builder.faults));
@@ -77,7 +80,26 @@ public final class SandboxOptions {
     return invoices;
   }
 
-  /** Added before the headers of each response. Default {@link Duration#ZERO}. */
+  /**
+   * The number of lines of every invoice, or empty (the default) for one to six lines varying
+   * from invoice to invoice.
+   */
+  public OptionalInt linesPerInvoice() {
+    return linesPerInvoice == 0 ? OptionalInt.empty() : OptionalInt.of(linesPerInvoice);
+  }
+
+  /** Returns the data set these options describe. */
+  Dataset dataset() {
+    return linesPerInvoice == 0
+        ? Dataset.of(seed, invoices)
+        : Dataset.of(seed, invoices, linesPerInvoice);
+  }
+
+  /**
+   * The time from reading each request to sending its response headers. The sandbox computes its
+   * answer within that time, as a vendor's server time is part of its response time; an answer
+   * that takes longer to compute is sent as soon as it is ready. Default {@link Duration#ZERO}.
+   */
   public Duration latency() {
     return latency;
   }
@@ -123,6 +145,7 @@ public final class SandboxOptions {
     vendorOptions.forEach((key, value) -> shown.put(key, isSecret(key) ? "****" : value));
     return "SandboxOptions{seed=" + seed
         + ", invoices=" + invoices
+        + (linesPerInvoice == 0 ? "" : ", linesPerInvoice=" + linesPerInvoice)
         + ", latency=" + latency
         + ", faultPercent=" + faultPercent
         + ", faults=" + faults
@@ -146,6 +169,7 @@ public final class SandboxOptions {
   public static final class Builder {
     private long seed = 42;
     private int invoices = 120;
+    private int linesPerInvoice;
     private Duration latency = Duration.ZERO;
     private int faultPercent;
     private Set<Fault> faults = EnumSet.allOf(Fault.class);
@@ -159,6 +183,7 @@ public final class SandboxOptions {
     Builder(SandboxOptions options) {
       this.seed = options.seed;
       this.invoices = options.invoices;
+      this.linesPerInvoice = options.linesPerInvoice;
       this.latency = options.latency;
       this.faultPercent = options.faultPercent;
       this.faults = EnumSet.copyOf(options.faults);
@@ -177,6 +202,18 @@ public final class SandboxOptions {
     public Builder invoices(int invoices) {
       if (invoices < 0) throw new IllegalArgumentException("invoices < 0: " + invoices);
       this.invoices = invoices;
+      return this;
+    }
+
+    /**
+     * Gives every invoice exactly {@code linesPerInvoice} lines, such as 200 for a payload
+     * benchmark; products repeat once the catalog is used up.
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= linesPerInvoice <= }{@value
+     *     Dataset#MAX_LINES_PER_INVOICE}
+     */
+    public Builder linesPerInvoice(int linesPerInvoice) {
+      this.linesPerInvoice = Dataset.checkLinesPerInvoice(linesPerInvoice);
       return this;
     }
 

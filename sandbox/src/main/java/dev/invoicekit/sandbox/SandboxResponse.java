@@ -2,6 +2,7 @@ package dev.invoicekit.sandbox;
 
 import java.util.Objects;
 import okhttp3.Headers;
+import okio.ByteString;
 
 /**
  * An HTTP response from a vendor handler: a status, headers and a body. Immutable.
@@ -12,9 +13,9 @@ import okhttp3.Headers;
 final class SandboxResponse {
   private final int status;
   private final Headers headers;
-  private final String body;
+  private final ByteString body; // UTF-8: written once, sent as is
 
-  private SandboxResponse(int status, Headers headers, String body) {
+  private SandboxResponse(int status, Headers headers, ByteString body) {
     if (status < 100 || status > 599) throw new IllegalArgumentException("status: " + status);
     this.status = status;
     this.headers = headers;
@@ -28,14 +29,15 @@ final class SandboxResponse {
 
   /** Returns a {@code status} response whose body is {@code tree} written by {@link Json#write}. */
   static SandboxResponse json(int status, Object tree) {
-    return text(status, "application/json; charset=utf-8", Json.write(tree));
+    return new SandboxResponse(status, Headers.of("Content-Type", "application/json; charset=utf-8"),
+        Json.writeUtf8(tree));
   }
 
   /** Returns a {@code status} response with {@code body} of {@code contentType}, for non-JSON answers. */
   static SandboxResponse text(int status, String contentType, String body) {
     Objects.requireNonNull(contentType, "contentType == null");
     Objects.requireNonNull(body, "body == null");
-    return new SandboxResponse(status, Headers.of("Content-Type", contentType), body);
+    return new SandboxResponse(status, Headers.of("Content-Type", contentType), ByteString.encodeUtf8(body));
   }
 
   /** Returns a copy of this response with header {@code name: value} added. */
@@ -51,11 +53,12 @@ final class SandboxResponse {
     return headers;
   }
 
-  String body() {
+  /** The body, UTF-8 encoded. */
+  ByteString body() {
     return body;
   }
 
   @Override public String toString() {
-    return "SandboxResponse{status=" + status + ", " + body.length() + " chars}";
+    return "SandboxResponse{status=" + status + ", " + body.size() + " bytes}";
   }
 }

@@ -17,6 +17,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.HttpUrl;
+import okio.Buffer;
 import okio.ByteString;
 
 /**
@@ -51,10 +52,11 @@ final class SandboxServer {
   void start() {
     server.setDispatcher(new Dispatcher() {
       @Override public MockResponse dispatch(RecordedRequest recorded) throws InterruptedException {
+        long received = System.nanoTime();
         server.takeRequest(0, TimeUnit.NANOSECONDS); // nobody reads the record: keep memory flat
         ByteString body = recorded.getBody();
         return respond(new SandboxRequest(recorded.getMethod(), recorded.getUrl(),
-            recorded.getHeaders(), body == null ? "" : body.utf8(), basePath));
+            recorded.getHeaders(), body == null ? "" : body.utf8(), basePath), received);
       }
     });
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
@@ -88,39 +90,53 @@ final class SandboxServer {
     return faultCount.get();
   }
 
-  /** Answers {@code request}: counts it, then injects a fault or sends the sandbox's answer. */
+  /** Answers {@code request} as if it had just been read. */
   MockResponse respond(SandboxRequest request) {
+    return respond(request, System.nanoTime());
+  }
+
+  /**
+   * Answers {@code request}, read at {@code receivedNanos} ({@link System#nanoTime()}): counts it,
+   * then injects a fault or sends the sandbox's answer.
+   */
+  private MockResponse respond(SandboxRequest request, long receivedNanos) {
     requestCount.incrementAndGet();
     Injection injection = nextInjection();
     if (injection != Injection.NONE) faultCount.incrementAndGet();
     switch (injection) {
       case RATE_LIMIT:
         return send(sandbox.error(429, "Too Many Requests")
-            .withHeader("Retry-After", Integer.toString(options.retryAfterSeconds())));
+            .withHeader("Retry-After", Integer.toString(options.retryAfterSeconds())), receivedNanos);
       case UNAVAILABLE:
-        return send(sandbox.error(503, "Service Unavailable"));
+        return send(sandbox.error(503, "Service Unavailable"), receivedNanos);
       case DISCONNECT_AT_START:
         return disconnectAtStart();
       case DISCONNECT_MID_BODY: {
         SandboxResponse answer = sandbox.answer(request);
-        if (answer.body().length() < 2) return disconnectAtStart(); // no half to send
-        return builder(answer).onResponseBody(new SocketEffect.CloseSocket()).build();
+        if (answer.body().size() < 2) return disconnectAtStart(); // no half to send
+        return builder(answer, receivedNanos).onResponseBody(new SocketEffect.CloseSocket()).build();
       }
       default:
-        return send(sandbox.answer(request));
+        return send(sandbox.answer(request), receivedNanos);
     }
   }
 
-  private MockResponse send(SandboxResponse response) {
-    return builder(response).build();
+  private MockResponse send(SandboxResponse response, long receivedNanos) {
+    return builder(response, receivedNanos).build();
   }
 
-  private MockResponse.Builder builder(SandboxResponse response) {
+  /**
+   * Returns the response, its headers due {@link SandboxOptions#latency()} after the request was
+   * read: the time spent computing the answer is part of the latency, as a vendor's server time
+   * is part of its response time, rather than added to it.
+   */
+  private MockResponse.Builder builder(SandboxResponse response, long receivedNanos) {
+    long delay = Math.max(0, options.latency().toNanos() - (System.nanoTime() - receivedNanos));
     return new MockResponse.Builder()
         .code(response.status())
         .headers(response.headers())
-        .body(response.body()) // after headers(): sets Content-Length
-        .headersDelay(options.latency().toNanos(), TimeUnit.NANOSECONDS);
+        .body(new Buffer().write(response.body())) // after headers(): sets Content-Length
+        .headersDelay(delay, TimeUnit.NANOSECONDS);
   }
 
   /** The request was read; the socket closes before any byte of the response. */

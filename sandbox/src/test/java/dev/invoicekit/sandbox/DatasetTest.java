@@ -190,6 +190,32 @@ final class DatasetTest {
     assertThat(empty.customerCount()).isEqualTo(5);
   }
 
+  @Test void fixedLinesPerInvoiceGivesEveryInvoiceThatManyLinesThatStillAddUp() {
+    Dataset large = Dataset.of(42, 50, 200);
+    assertThat(large.linesPerInvoice()).hasValue(200);
+    assertThat(dataset.linesPerInvoice()).isEmpty();
+    for (int i = 0; i < large.size(); i++) {
+      DatasetInvoice invoice = large.invoice(i);
+      assertThat(invoice.lines()).hasSize(200);
+      assertThat(invoice).isEqualTo(Dataset.of(42, 50, 200).invoice(i));
+      BigDecimal lineAmounts = invoice.lines().stream()
+          .map(DatasetLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+      assertThat(invoice.subtotal()).isEqualByComparingTo(lineAmounts);
+    }
+    assertThat(large.invoice(0).lines().stream().map(DatasetLine::description).distinct().count())
+        .as("products repeat past the catalog").isLessThan(200);
+    assertThat(Dataset.of(42, 50, 1).invoice(3).lines()).hasSize(1);
+    assertThat(large.toString()).contains("linesPerInvoice=200");
+  }
+
+  @Test void fixingTheLineCountLeavesVaryingDataSetsAlone() {
+    assertThat(Dataset.of(42, 120).invoice(7)).isEqualTo(dataset.invoice(7));
+    assertThat(dataset.stream().mapToInt(invoice -> invoice.lines().size()).max()).hasValue(6);
+    assertThatThrownBy(() -> Dataset.of(42, 10, 0)).hasMessageContaining("linesPerInvoice");
+    assertThatThrownBy(() -> Dataset.of(42, 10, Dataset.MAX_LINES_PER_INVOICE + 1))
+        .hasMessageContaining("linesPerInvoice");
+  }
+
   @Test void listIsUnmodifiable() {
     assertThatThrownBy(() -> dataset.list().remove(0)).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> dataset.invoice(0).lines().clear())

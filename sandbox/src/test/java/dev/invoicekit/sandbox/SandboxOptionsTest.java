@@ -19,12 +19,14 @@ final class SandboxOptionsTest {
     assertThat(options.credential()).isEqualTo("sandbox-token");
     assertThat(options.rejectCredentials()).isFalse();
     assertThat(options.vendorOptions()).isEmpty();
+    assertThat(options.linesPerInvoice()).isEmpty();
   }
 
   @Test void builderSetsEveryOption() {
     SandboxOptions options = SandboxOptions.builder()
         .seed(7)
         .invoices(1_000_000)
+        .linesPerInvoice(200)
         .latency(Duration.ofMillis(25))
         .faultPercent(100)
         .faults(Fault.DISCONNECT, Fault.RATE_LIMIT)
@@ -35,6 +37,9 @@ final class SandboxOptionsTest {
         .build();
     assertThat(options.seed()).isEqualTo(7);
     assertThat(options.invoices()).isEqualTo(1_000_000);
+    assertThat(options.linesPerInvoice()).hasValue(200);
+    assertThat(options.dataset().linesPerInvoice()).hasValue(200);
+    assertThat(options.newBuilder().build().linesPerInvoice()).hasValue(200);
     assertThat(options.latency()).isEqualTo(Duration.ofMillis(25));
     assertThat(options.faultPercent()).isEqualTo(100);
     assertThat(options.faults()).containsExactly(Fault.RATE_LIMIT, Fault.DISCONNECT);
@@ -65,6 +70,7 @@ final class SandboxOptionsTest {
   @Test void badValuesFailNamingTheOption() {
     SandboxOptions.Builder builder = SandboxOptions.builder();
     assertThatThrownBy(() -> builder.invoices(-1)).hasMessageContaining("invoices");
+    assertThatThrownBy(() -> builder.linesPerInvoice(0)).hasMessageContaining("linesPerInvoice");
     assertThatThrownBy(() -> builder.latency(Duration.ofMillis(-1))).hasMessageContaining("latency");
     assertThatThrownBy(() -> builder.faultPercent(101)).hasMessageContaining("faultPercent");
     assertThatThrownBy(() -> builder.faultPercent(-1)).hasMessageContaining("faultPercent");
