@@ -145,7 +145,7 @@ public final class HttpTransport implements Closeable {
         moshiBuilder.add(adapter);
       }
     }
-    this.moshi = moshiBuilder.build();
+    this.moshi = moshiBuilder.add(new RecordAdapterFactory()).build(); // after the provider's own
 
     this.executor = newExecutor(providerId);
     this.dispatcher = new Dispatcher(executor);
