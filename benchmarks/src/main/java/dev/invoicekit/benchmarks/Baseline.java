@@ -15,12 +15,9 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * The least code that reads an invoice by id: one OkHttp call and Moshi into a record mirroring
- * the wire JSON, with no retries, no error decoding and no mapping to the common model. What
- * InvoiceKit's {@code get()} is measured against.
- *
- * <p>The records it reads into, in {@link BaselineJson}, are this benchmark's own, written from
- * the vendors' documented JSON.
+ * The least code that reads an invoice by id: one OkHttp call and stock Moshi into the provider's
+ * own wire record, with no retries, no error decoding and no mapping to the common model. What
+ * InvoiceKit's {@code get()} is measured against: both sides parse the same record type.
  */
 final class Baseline implements AutoCloseable {
   private final OkHttpClient client = new OkHttpClient();

@@ -2,6 +2,8 @@ package dev.invoicekit.benchmarks;
 
 import dev.invoicekit.Invoice;
 import dev.invoicekit.InvoiceProvider;
+import dev.invoicekit.fastly.internal.FastlyInvoice;
+import dev.invoicekit.flexprice.internal.FlexpriceInvoice;
 import dev.invoicekit.sandbox.FastlySandbox;
 import dev.invoicekit.sandbox.FlexpriceSandbox;
 import dev.invoicekit.sandbox.Sandbox;
@@ -73,11 +75,11 @@ public class GetBenchmark {
     if (sandbox instanceof FastlySandbox) {
       invoiceId = ((FastlySandbox) sandbox).invoiceId(0);
       baseline = new Baseline(base.resolve("billing/v3/invoices/" + invoiceId), "Fastly-Key",
-          settings.get("api-token"), BaselineJson.FastlyInvoiceJson.class);
+          settings.get("api-token"), FastlyInvoice.class);
     } else if (sandbox instanceof FlexpriceSandbox) {
       invoiceId = ((FlexpriceSandbox) sandbox).invoiceId(0);
       baseline = new Baseline(base.resolve("invoices/" + invoiceId), FlexpriceSandbox.API_KEY_HEADER,
-          settings.get("api-key"), BaselineJson.FlexpriceInvoiceJson.class);
+          settings.get("api-key"), FlexpriceInvoice.class);
     } else {
       throw new IllegalArgumentException("no get benchmark for provider " + provider);
     }

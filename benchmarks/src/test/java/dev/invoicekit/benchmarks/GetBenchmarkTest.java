@@ -3,6 +3,8 @@ package dev.invoicekit.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invoicekit.Invoice;
+import dev.invoicekit.fastly.internal.FastlyInvoice;
+import dev.invoicekit.flexprice.internal.FlexpriceInvoice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,13 +26,13 @@ final class GetBenchmarkTest {
       Object wire = benchmark.baseline();
 
       assertThat(invoice.lines()).hasSize(GetBenchmark.LINES);
-      if (wire instanceof BaselineJson.FastlyInvoiceJson) {
-        BaselineJson.FastlyInvoiceJson fastly = (BaselineJson.FastlyInvoiceJson) wire;
+      if (wire instanceof FastlyInvoice) {
+        FastlyInvoice fastly = (FastlyInvoice) wire;
         assertThat(fastly.transactionLineItems()).hasSize(GetBenchmark.LINES);
         assertThat(fastly.invoiceId()).isEqualTo(invoice.id());
         assertThat(fastly.monthlyTransactionAmount()).isEqualByComparingTo(invoice.total().amount());
       } else {
-        BaselineJson.FlexpriceInvoiceJson flexprice = (BaselineJson.FlexpriceInvoiceJson) wire;
+        FlexpriceInvoice flexprice = (FlexpriceInvoice) wire;
         assertThat(flexprice.lineItems()).hasSize(GetBenchmark.LINES);
         assertThat(flexprice.id()).isEqualTo(invoice.id());
         assertThat(flexprice.total()).isEqualByComparingTo(invoice.total().amount());
