@@ -2,7 +2,7 @@ package dev.invoicekit;
 
 /**
  * A setting is missing or malformed. The message names the setting (like
- * {@code invoicekit.fastly.timeout}) and never shows a secret value. Thrown by
+ * {@code invoicekit.acme.timeout}) and never shows a secret value. Thrown by
  * {@link InvoiceProviders} and {@link dev.invoicekit.spi.ProviderConfig} before any network call.
  */
 public final class ConfigurationException extends IllegalArgumentException {
@@ -20,7 +20,7 @@ public final class ConfigurationException extends IllegalArgumentException {
     this.key = key;
   }
 
-  /** The full name of the setting at fault, like {@code invoicekit.fastly.timeout}. */
+  /** The full name of the setting at fault, like {@code invoicekit.acme.timeout}. */
   public String key() {
     return key;
   }

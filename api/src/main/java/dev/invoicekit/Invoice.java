@@ -16,7 +16,7 @@ import java.util.Objects;
  * of the invoice itself is in {@link #currency()}. The period is half-open: {@code [periodStart,
  * periodEnd)}.
  *
- * @param provider the provider id that read this invoice, like {@code "fastly"}
+ * @param provider the provider id that read this invoice, like {@code "acme"}
  * @param id the vendor's identifier; for a preview, an identifier that may not be fetchable later
  * @param number the human-readable invoice or statement number; nullable
  * @param customerId the vendor's customer or account identifier; nullable

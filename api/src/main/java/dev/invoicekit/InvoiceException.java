@@ -6,7 +6,7 @@ import java.util.Objects;
  * The root of every error InvoiceKit reports. Unchecked.
  *
  * <p>The message names the provider and carries the HTTP status, the vendor's error code and the
- * request id where known, like {@code "fastly: invoice not found (HTTP 404, vendor code not_found,
+ * request id where known, like {@code "acme: invoice not found (HTTP 404, vendor code not_found,
  * request id 5f2c)"}. It never carries a credential.
  */
 public class InvoiceException extends RuntimeException {
@@ -39,7 +39,7 @@ public class InvoiceException extends RuntimeException {
     this.retryable = retryable;
   }
 
-  /** The id of the provider that failed, like {@code "fastly"}. */
+  /** The id of the provider that failed, like {@code "acme"}. */
   public final String provider() { return provider; }
 
   /** What went wrong, without the provider, status, code and request id of {@link #getMessage()}. */

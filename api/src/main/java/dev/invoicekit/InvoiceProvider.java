@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * {@link IllegalStateException}.
  */
 public interface InvoiceProvider extends AutoCloseable {
-  /** Returns this provider's id: {@code "cloudflare"}, {@code "fastly"}, {@code "flexprice"}. */
+  /** Returns this provider's id, the one its factory declares, like {@code "acme"}. */
   String id();
 
   /** Returns one page of invoices; {@code query.pageToken()} continues a previous page. */

@@ -17,8 +17,8 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * Properties properties = new Properties();
- * properties.setProperty("invoicekit.provider", "fastly");
- * properties.setProperty("invoicekit.fastly.api-token", token);
+ * properties.setProperty("invoicekit.provider", "acme");
+ * properties.setProperty("invoicekit.acme.api-token", token);
  * try (InvoiceProvider invoices = InvoiceProviders.fromProperties(properties)) {
  *   invoices.stream(InvoiceQuery.all()).forEach(System.out::println);
  * }

@@ -13,8 +13,8 @@ import java.util.OptionalInt;
  * <p>{@code periodFrom}/{@code periodTo} select invoices whose period start (the issue time where
  * the vendor has no period) lies in {@code [periodFrom, periodTo)}. A filter the vendor cannot
  * apply server-side is applied client-side: the results are the same either way. Vendor
- * parameters pass vendor-specific filters through (Cloudflare {@code type}, Flexprice
- * {@code invoice_status}); each provider documents and validates the ones it accepts.
+ * parameters pass vendor-specific filters through, by the vendor's own names (like
+ * {@code type=manual}); each provider documents and validates the ones it accepts.
  * Immutable and thread-safe.
  */
 public final class InvoiceQuery {

@@ -2,8 +2,8 @@ package dev.invoicekit;
 
 /**
  * The vendor's answer could not be used: an unparseable body, a missing required field, a
- * paging loop (a repeated cursor, an empty page claiming more), or a Cloudflare
- * {@code success:false} envelope. Not retryable.
+ * paging loop (a repeated cursor, an empty page claiming more), or an envelope in which the
+ * vendor reports failure (like {@code success:false}). Not retryable.
  */
 public final class MalformedResponseException extends ProviderException {
   private static final long serialVersionUID = 1L;

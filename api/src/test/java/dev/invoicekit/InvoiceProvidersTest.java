@@ -8,6 +8,7 @@ import dev.invoicekit.spi.ProviderConfig;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,7 @@ class InvoiceProvidersTest {
 
     public static final class Alpha extends Base {
       @Override public String id() { return "test-alpha"; }
+      @Override public Set<String> publicKeys() { return Set.of("account-id", "region"); }
     }
 
     public static final class Beta extends Base {

@@ -14,7 +14,7 @@ class ModelTest {
   private static final Currency USD = Currency.getInstance("USD");
 
   private static Invoice.Builder minimal() {
-    return Invoice.builder("fastly", "INV-1")
+    return Invoice.builder("acme", "INV-1")
         .currency(USD)
         .status(InvoiceStatus.OPEN)
         .total(Money.of("10", "USD"))
@@ -93,7 +93,7 @@ class ModelTest {
 
   @Test void queryMatchesCustomerAndPeriodStartElseIssuedAt() {
     Instant july = Instant.parse("2026-07-01T00:00:00Z");
-    Invoice.Builder invoice = Invoice.builder("fastly", "INV-1").customerId("c1")
+    Invoice.Builder invoice = Invoice.builder("acme", "INV-1").customerId("c1")
         .currency(Currency.getInstance("USD")).total(Money.of("1", "USD")).amountDue(Money.of("1", "USD"));
     InvoiceQuery query = InvoiceQuery.builder().customerId("c1")
         .periodFrom(july).periodTo(Instant.parse("2026-08-01T00:00:00Z")).build();
@@ -132,19 +132,19 @@ class ModelTest {
   }
 
   @Test void exceptionMessagesCarryStatusCodeAndRequestId() {
-    InvoiceException e = new NotFoundException("flexprice", "invoice not found", "not_found", "req-1");
-    assertThat(e).hasMessage("flexprice: invoice not found (HTTP 404, vendor code not_found, request id req-1)");
+    InvoiceException e = new NotFoundException("globex", "invoice not found", "not_found", "req-1");
+    assertThat(e).hasMessage("globex: invoice not found (HTTP 404, vendor code not_found, request id req-1)");
     assertThat(e.httpStatus()).isEqualTo(404);
     assertThat(e.retryable()).isFalse();
     assertThat(e.detail()).isEqualTo("invoice not found");
 
-    assertThat(new MalformedResponseException("fastly", "repeated cursor"))
-        .hasMessage("fastly: repeated cursor")
+    assertThat(new MalformedResponseException("acme", "repeated cursor"))
+        .hasMessage("acme: repeated cursor")
         .isInstanceOf(ProviderException.class);
-    RateLimitException limited = new RateLimitException("cloudflare", "slow down", null, null,
+    RateLimitException limited = new RateLimitException("initech", "slow down", null, null,
         java.time.Duration.ofSeconds(5));
     assertThat(limited.retryable()).isTrue();
     assertThat(limited.retryAfter()).contains(java.time.Duration.ofSeconds(5));
-    assertThat(limited).hasMessage("cloudflare: slow down (HTTP 429)");
+    assertThat(limited).hasMessage("initech: slow down (HTTP 429)");
   }
 }

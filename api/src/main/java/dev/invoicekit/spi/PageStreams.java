@@ -85,7 +85,7 @@ public final class PageStreams {
    * and following each page's next page token. Page <i>n</i>+1 is requested while the caller
    * consumes page <i>n</i>.
    *
-   * @param providerId names the threads and the errors, like {@code "fastly"}
+   * @param providerId names the threads and the errors, like {@code "acme"}
    * @param firstToken the token of the first page; null for the very first page of the listing
    */
   public static <T> Stream<T> cursor(String providerId, String firstToken,
@@ -103,7 +103,7 @@ public final class PageStreams {
    * still has a next page token, paging continues from it as {@link #cursor} does. If
    * {@code planner} gives nothing, this behaves like {@link #cursor}.
    *
-   * @param providerId names the threads and the errors, like {@code "flexprice"}
+   * @param providerId names the threads and the errors, like {@code "acme"}
    * @param firstToken the token of the first page; null for the very first page of the listing
    * @param maxConcurrency the most fetches in flight, and pages buffered, at once; at least 1
    * @throws IllegalArgumentException if {@code maxConcurrency} is less than 1

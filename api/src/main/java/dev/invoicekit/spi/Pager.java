@@ -145,12 +145,8 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
   /** Validates {@code page}, makes it current and starts the fetches that follow it. */
   private void handOver(String token, Page<T> page) {
     if (token != null && !handedOverTokens.add(token)) throw repeatedToken(token);
+    ProviderChecks.requireProgress(providerId, "page token " + quote(token), page);
     Optional<String> next = page.nextPageToken();
-    if (page.items().isEmpty() && next.isPresent()) {
-      throw new MalformedResponseException(providerId,
-          "empty page claims more: page token " + quote(token) + " has no items but a next page"
-              + " token " + quote(next.get()));
-    }
     if (planner != null && !planAsked) { // This is the first page.
       planAsked = true;
       if (next.isPresent()) planFrom(page);

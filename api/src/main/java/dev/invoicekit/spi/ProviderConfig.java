@@ -1,6 +1,7 @@
 package dev.invoicekit.spi;
 
 import dev.invoicekit.ConfigurationException;
+import dev.invoicekit.InvoiceProviders;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
+import java.util.ServiceConfigurationError;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -22,8 +24,12 @@ import java.util.regex.Pattern;
  * properties, with environment-variable fallbacks for credentials.
  *
  * <p>Every getter validates: a malformed value throws {@link ConfigurationException} naming the
- * full key ({@code invoicekit.fastly.timeout}). {@link #toString()} shows only settings known not
- * to be secret; every other value is masked. Immutable and thread-safe.
+ * full key ({@code invoicekit.acme.timeout}). {@link #toString()} shows only settings known not
+ * to be secret: the common ones ({@value #BASE_URL}, {@value #TIMEOUT}, {@value #MAX_RETRIES},
+ * {@value #MAX_CONCURRENCY}, {@value #PAGE_SIZE}, {@code max-response-size},
+ * {@code retry-base-delay}) and those the provider's factory declares in
+ * {@link InvoiceProviderFactory#publicKeys()}; every other value is masked. Immutable and
+ * thread-safe.
  */
 public final class ProviderConfig {
   /** The vendor endpoint; {@code https} unless the host is loopback. */
@@ -41,15 +47,17 @@ public final class ProviderConfig {
   public static final int DEFAULT_MAX_RETRIES = 3;
   public static final int DEFAULT_MAX_CONCURRENCY = 4;
 
-  /** Keys whose values are never secret, so {@link #toString()} may show them. */
-  private static final Set<String> PUBLIC_KEYS = Set.of(
-      BASE_URL, TIMEOUT, MAX_RETRIES, MAX_CONCURRENCY, PAGE_SIZE, "account-id", "max-response-size",
+  /** Keys of every provider whose values are never secret, so {@link #toString()} may show them. */
+  private static final Set<String> COMMON_PUBLIC_KEYS = Set.of(
+      BASE_URL, TIMEOUT, MAX_RETRIES, MAX_CONCURRENCY, PAGE_SIZE, "max-response-size",
       "retry-base-delay");
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
   private final String providerId;
   private final Map<String, String> settings;
   private final Function<String, String> environment;
+  /** The keys the provider's factory declares public; looked up on first use of toString(). */
+  private volatile Set<String> declaredPublicKeys;
 
   private ProviderConfig(Builder builder) {
     this.providerId = builder.providerId;
@@ -88,7 +96,7 @@ public final class ProviderConfig {
     return providerId;
   }
 
-  /** Returns the full name of {@code key} as it is written in properties: {@code invoicekit.fastly.timeout}. */
+  /** Returns the full name of {@code key} as it is written in properties: {@code invoicekit.acme.timeout}. */
   public String keyName(String key) {
     return "invoicekit." + providerId + "." + key;
   }
@@ -233,14 +241,35 @@ public final class ProviderConfig {
         || h.equals("0:0:0:0:0:0:0:1") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 
-  /** Shows the provider and its public settings; secrets (tokens, keys, e-mails) are masked. */
+  /**
+   * Shows the provider and its settings, sorted by key. Only the values of the common public keys
+   * and of those the provider's factory declares public are shown; every other value (tokens,
+   * keys, e-mails, any key the factory does not declare, every key of a provider not on the class
+   * path) is masked as {@code ****}.
+   */
   @Override public String toString() {
+    Set<String> declared = declaredPublicKeys();
     StringBuilder result = new StringBuilder("ProviderConfig{provider=").append(providerId);
     for (Map.Entry<String, String> entry : new TreeMap<>(settings).entrySet()) {
-      result.append(", ").append(entry.getKey()).append('=')
-          .append(PUBLIC_KEYS.contains(entry.getKey()) ? entry.getValue() : "****");
+      String key = entry.getKey();
+      boolean shown = COMMON_PUBLIC_KEYS.contains(key) || declared.contains(key);
+      result.append(", ").append(key).append('=').append(shown ? entry.getValue() : "****");
     }
     return result.append('}').toString();
+  }
+
+  /** The public keys {@code providerId}'s factory declares; none if it cannot be found. */
+  private Set<String> declaredPublicKeys() {
+    Set<String> result = declaredPublicKeys;
+    if (result == null) {
+      try {
+        result = Set.copyOf(InvoiceProviders.factory(providerId).publicKeys());
+      } catch (RuntimeException | ServiceConfigurationError e) {
+        result = Set.of(); // Unknown, duplicate or broken: mask every provider-specific key.
+      }
+      declaredPublicKeys = result;
+    }
+    return result;
   }
 
   static Duration parseDuration(String text) {
