@@ -21,9 +21,9 @@ import java.util.Set;
  * Binds {@link InvoiceProvider} from properties.
  *
  * <ul>
- *   <li>{@code invoicekit.provider=fastly} binds {@code InvoiceProvider} to the Fastly provider,
- *       configured by the {@code invoicekit.fastly.*} keys.
- *   <li>{@code invoicekit.providers=cloudflare,fastly} binds {@code Map<String, InvoiceProvider>},
+ *   <li>{@code invoicekit.provider=acme} binds {@code InvoiceProvider} to the provider with id
+ *       {@code acme}, configured by the {@code invoicekit.acme.*} keys.
+ *   <li>{@code invoicekit.providers=acme,globex} binds {@code Map<String, InvoiceProvider>},
  *       one provider per id, in the order given. When both keys are set and the map holds the
  *       single provider's id, both bindings share one instance.
  * </ul>

@@ -10,6 +10,7 @@ import dev.invoicekit.MalformedResponseException;
 import dev.invoicekit.NotFoundException;
 import dev.invoicekit.ProviderException;
 import dev.invoicekit.RateLimitException;
+import dev.invoicekit.spi.ProviderChecks;
 import dev.invoicekit.spi.ProviderConfig;
 import java.io.Closeable;
 import java.io.IOException;
@@ -191,7 +192,7 @@ public final class HttpTransport implements Closeable {
     return new Builder(Objects.requireNonNull(config, "config == null"));
   }
 
-  /** The id of the provider this transport serves, like {@code "fastly"}. */
+  /** The id of the provider this transport serves, like {@code "acme"}. */
   public String providerId() {
     return providerId;
   }
@@ -413,7 +414,7 @@ public final class HttpTransport implements Closeable {
   }
 
   private IllegalStateException closedException() {
-    return new IllegalStateException(providerId + " provider is closed");
+    return ProviderChecks.closed(providerId);
   }
 
   private void checkOpen() {
@@ -513,6 +514,7 @@ public final class HttpTransport implements Closeable {
 
   /** Builds an {@link HttpTransport}. Not thread-safe. */
   public static final class Builder {
+    private final ProviderConfig config;
     private final String providerId;
     private final Duration timeout;
     private final int maxRetries;
@@ -528,6 +530,7 @@ public final class HttpTransport implements Closeable {
     private Clock clock = Clock.systemUTC();
 
     Builder(ProviderConfig config) {
+      this.config = config;
       this.providerId = config.providerId();
       this.timeout = config.timeout();
       this.maxRetries = config.maxRetries();
@@ -564,6 +567,32 @@ public final class HttpTransport implements Closeable {
       return this;
     }
 
+    /**
+     * Sends credential setting {@code key} in header {@code name} with {@code value}, like
+     * {@link #header}: only to the base URL's origin, never logged or shown. A value that cannot
+     * be sent in a header (a line break or a non-ASCII character pasted with it) is a
+     * configuration error naming the key, not the value.
+     *
+     * @param value the header value, often {@code "Bearer " + config.require(key, envVar)}
+     * @param key the setting the value comes from, without the {@code invoicekit.<id>.} prefix
+     * @throws ConfigurationException {@code "invoicekit.<id>.<key> cannot be sent in an HTTP
+     *     header"} if the value is not a valid header value
+     * @throws IllegalArgumentException if {@code name} is not a valid header name
+     */
+    public Builder credentialHeader(String name, String value, String key) {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(value, "value == null");
+      Objects.requireNonNull(key, "key == null");
+      OriginHeaders.checkHeader(name, "");
+      try {
+        OriginHeaders.checkHeader(name, value);
+      } catch (IllegalArgumentException e) {
+        String keyName = config.keyName(key);
+        throw new ConfigurationException(keyName, keyName + " cannot be sent in an HTTP header");
+      }
+      return header(name, value);
+    }
+
     /** Sets the decoder of the vendor's error bodies. Default: none, every message is the status line. */
     public Builder errorDecoder(ErrorDecoder decoder) {
       this.errorDecoder = Objects.requireNonNull(decoder, "decoder == null");
@@ -572,7 +601,8 @@ public final class HttpTransport implements Closeable {
 
     /**
      * Sets the response headers that hold the vendor's request id, the first present winning.
-     * Default: {@code X-Request-Id}, {@code Request-Id}, {@code CF-Ray}, {@code X-Fastly-Request-Id}.
+     * Default: {@code X-Request-Id}, {@code Request-Id}. A provider whose vendor names it
+     * otherwise declares its own, like {@code requestIdHeaders("Acme-Trace", "X-Request-Id")}.
      */
     public Builder requestIdHeaders(String... names) {
       Objects.requireNonNull(names, "names == null");

@@ -8,7 +8,8 @@ import okhttp3.Headers;
  * A credential the vendor (or a proxy) echoes in it is cut out, as from any text it sends.
  */
 final class RequestIds {
-  static final List<String> DEFAULT = List.of("X-Request-Id", "Request-Id", "CF-Ray", "X-Fastly-Request-Id");
+  /** The vendor-neutral default; a provider whose vendor uses another header declares it. */
+  static final List<String> DEFAULT = List.of("X-Request-Id", "Request-Id");
 
   private final List<String> names;
   private final OriginHeaders origin;

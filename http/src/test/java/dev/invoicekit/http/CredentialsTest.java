@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.invoicekit.ConfigurationException;
 import dev.invoicekit.InvoiceException;
 import dev.invoicekit.MalformedResponseException;
 import java.io.PrintWriter;
@@ -207,5 +208,38 @@ final class CredentialsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("value of header x-api-key has an illegal character at index " + API_KEY.length()
             + " (value not shown)");
+  }
+
+  @Test void credentialHeaderThatCannotBeSentFailsNamingTheKeyNotTheValue() {
+    for (String bad : List.of(API_KEY + "\n", API_KEY + "\r\nX-Injected: 1", "k\u00e9y_SECRET")) {
+      assertThatThrownBy(() -> HttpTransport.builder(config()).credentialHeader("x-api-key", bad, "api-key"))
+          .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+            assertThat(e.key()).isEqualTo("invoicekit.acme.api-key");
+            assertThat(e).hasMessage("invoicekit.acme.api-key cannot be sent in an HTTP header");
+            assertThat(e.getCause()).isNull();
+          });
+    }
+  }
+
+  @Test void credentialHeaderIsSentLikeAnyCredential() throws Exception {
+    transport.close();
+    transport = HttpTransport.builder(config())
+        .baseUrl(server.url("/v1/").uri())
+        .credentialHeader("Authorization", "Bearer " + TOKEN, "api-token")
+        .build();
+    api = transport.create(TestApi.class);
+    server.enqueue(json(200, "{\"id\":\"in_1\"}"));
+
+    transport.execute(api.item("in_1"));
+
+    assertThat(server.takeRequest(1, SECONDS).getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+    assertThat(transport.toString()).doesNotContain(TOKEN);
+  }
+
+  @Test void credentialHeaderWithABadNameIsAProgrammingError() {
+    assertThatThrownBy(() -> HttpTransport.builder(config()).credentialHeader("x api key", API_KEY, "api-key"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .isNotInstanceOf(ConfigurationException.class)
+        .hasMessageNotContaining(API_KEY);
   }
 }

@@ -37,7 +37,7 @@ final class ErrorMappingTest {
   private HttpTransport transport;
   private TestApi api;
 
-  /** Reads Fastly-like {"title"} / {"msg"} JSON and the title of an HTML page. */
+  /** Reads {"title"} / {"msg"} JSON and the title of an HTML page. */
   private VendorError decode(int status, String contentType, String body) {
     decoded.add(java.util.Arrays.asList(status, contentType, body));
     Map<String, Object> json = Wire.jsonObject(body);
@@ -64,7 +64,7 @@ final class ErrorMappingTest {
     server.enqueue(new MockResponse.Builder()
         .code(401)
         .addHeader("Content-Type", "application/json")
-        .addHeader("X-Fastly-Request-Id", "5f2c")
+        .addHeader("X-Request-Id", "5f2c")
         .body("{\"msg\":\"Provided credentials are missing or invalid\",\"code\":\"unauthorized\"}")
         .build());
 
@@ -94,12 +94,27 @@ final class ErrorMappingTest {
 
   @Test void firstConfiguredRequestIdHeaderWins() {
     transport.close();
-    transport = harness.builder(config()).requestIdHeaders("CF-Ray", "X-Request-Id").build();
+    transport = harness.builder(config()).requestIdHeaders("Acme-Trace", "X-Request-Id").build();
     api = transport.create(TestApi.class);
-    server.enqueue(new MockResponse.Builder(status(404)).addHeader("CF-Ray", "8a1b2c-SJC").build());
+    server.enqueue(new MockResponse.Builder().code(404)
+        .addHeader("X-Request-Id", "generic-1").addHeader("Acme-Trace", "8a1b2c-SJC").build());
+    server.enqueue(new MockResponse.Builder().code(404).addHeader("X-Request-Id", "generic-2").build());
 
     assertThatThrownBy(() -> transport.execute(api.item("in_1")))
         .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.requestId()).isEqualTo("8a1b2c-SJC"));
+    assertThatThrownBy(() -> transport.execute(api.item("in_1")))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.requestId()).isEqualTo("generic-2"));
+  }
+
+  @Test void defaultRequestIdHeadersAreVendorNeutral() {
+    server.enqueue(new MockResponse.Builder().code(404).addHeader("Request-Id", "req-7").build());
+    // A vendor's own header is read only when its provider declares it.
+    server.enqueue(new MockResponse.Builder().code(404).addHeader("Acme-Trace", "8a1b2c-SJC").build());
+
+    assertThatThrownBy(() -> transport.execute(api.item("in_1")))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.requestId()).isEqualTo("req-7"));
+    assertThatThrownBy(() -> transport.execute(api.item("in_1")))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.requestId()).isNull());
   }
 
   @Test void notFoundThrowsOnExecute() {

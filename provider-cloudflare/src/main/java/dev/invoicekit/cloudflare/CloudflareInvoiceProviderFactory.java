@@ -8,6 +8,7 @@ import dev.invoicekit.spi.ProviderConfig;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Creates the {@code cloudflare} provider: Cloudflare AI Gateway billing (invoice history and the
@@ -41,6 +42,11 @@ public final class CloudflareInvoiceProviderFactory implements InvoiceProviderFa
   static final String API_TOKEN_ENV = "CLOUDFLARE_API_TOKEN";
   static final String API_EMAIL_ENV = "CLOUDFLARE_EMAIL";
   static final String API_KEY_ENV = "CLOUDFLARE_API_KEY";
+  /**
+   * Where Cloudflare's answers carry a request id: its {@code CF-Ray} (what Cloudflare support
+   * asks for), after the generic headers a proxy in front of it may set.
+   */
+  private static final String[] REQUEST_ID_HEADERS = {"X-Request-Id", "Request-Id", "CF-Ray"};
 
   /** Used by {@link java.util.ServiceLoader}. */
   public CloudflareInvoiceProviderFactory() {}
@@ -52,6 +58,11 @@ public final class CloudflareInvoiceProviderFactory implements InvoiceProviderFa
   @Override public String description() {
     return "Cloudflare AI Gateway billing: list (page-based, concurrent), get (history scan),"
         + " preview (upcoming invoice)";
+  }
+
+  /** The account id is not secret: it is in every URL and shown by {@link ProviderConfig#toString()}. */
+  @Override public Set<String> publicKeys() {
+    return Set.of(ACCOUNT_ID);
   }
 
   @Override public Optional<String> missingCredential(ProviderConfig config) {
@@ -83,12 +94,15 @@ public final class CloudflareInvoiceProviderFactory implements InvoiceProviderFa
       throw new ConfigurationException(config.keyName(ACCOUNT_ID),
           config.keyName(ACCOUNT_ID) + " is not an account id: '" + accountId + "'");
     }
-    HttpTransport.Builder transport = HttpTransport.builder(config).baseUrl(baseUrl);
+    HttpTransport.Builder transport = HttpTransport.builder(config)
+        .baseUrl(baseUrl)
+        .requestIdHeaders(REQUEST_ID_HEADERS);
     if (usesEmailAndKey(config)) {
-      header(config, transport, API_EMAIL, "X-Auth-Email", "", config.require(API_EMAIL, API_EMAIL_ENV));
-      header(config, transport, API_KEY, "X-Auth-Key", "", config.require(API_KEY, API_KEY_ENV));
+      transport.credentialHeader("X-Auth-Email", config.require(API_EMAIL, API_EMAIL_ENV), API_EMAIL);
+      transport.credentialHeader("X-Auth-Key", config.require(API_KEY, API_KEY_ENV), API_KEY);
     } else {
-      header(config, transport, API_TOKEN, "Authorization", "Bearer ", config.require(API_TOKEN, API_TOKEN_ENV));
+      transport.credentialHeader("Authorization", "Bearer " + config.require(API_TOKEN, API_TOKEN_ENV),
+          API_TOKEN);
     }
     int pageSize = config.integer(ProviderConfig.PAGE_SIZE, DEFAULT_PAGE_SIZE, 1,
         CloudflareInvoiceProvider.MAX_PAGE_SIZE);
@@ -110,14 +124,4 @@ public final class CloudflareInvoiceProviderFactory implements InvoiceProviderFa
     return config.get(API_EMAIL, API_EMAIL_ENV).isPresent() || config.get(API_KEY, API_KEY_ENV).isPresent();
   }
 
-  /** Sends credential {@code key} in header {@code name}; one that cannot be a header value fails naming the key, not showing it. */
-  private static void header(ProviderConfig config, HttpTransport.Builder transport, String key,
-      String name, String prefix, String value) {
-    try {
-      transport.header(name, prefix + value);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigurationException(config.keyName(key),
-          config.keyName(key) + " cannot be sent in an HTTP header");
-    }
-  }
 }

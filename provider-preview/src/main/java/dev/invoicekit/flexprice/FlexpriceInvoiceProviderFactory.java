@@ -71,7 +71,7 @@ public final class FlexpriceInvoiceProviderFactory implements InvoiceProviderFac
     int maxConcurrency = config.maxConcurrency();
     HttpTransport transport = HttpTransport.builder(config)
         .baseUrl(baseUrl)
-        .header("x-api-key", apiKey)
+        .credentialHeader("x-api-key", apiKey, API_KEY)
         .errorDecoder(new FlexpriceErrorDecoder())
         .build();
     return new FlexpriceInvoiceProvider(transport, baseUrl, pageSize, maxConcurrency);

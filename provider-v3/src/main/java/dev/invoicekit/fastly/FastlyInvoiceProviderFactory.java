@@ -56,7 +56,7 @@ public final class FastlyInvoiceProviderFactory implements InvoiceProviderFactor
     config.maxConcurrency();
     HttpTransport transport = HttpTransport.builder(config)
         .baseUrl(baseUrl)
-        .header(AUTH_HEADER, token)
+        .credentialHeader(AUTH_HEADER, token, API_TOKEN)
         .errorDecoder(new FastlyErrorDecoder())
         .requestIdHeaders("Fastly-Request-Id", "X-Request-Id")
         .build();
