@@ -9,13 +9,12 @@ import dev.invoicekit.cloudflare.CloudflareMapper.HistoryPage;
 import dev.invoicekit.cloudflare.internal.CloudflareApi;
 import dev.invoicekit.http.HttpTransport;
 import dev.invoicekit.spi.PageStreams;
+import dev.invoicekit.spi.ProviderChecks;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -57,12 +56,8 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
   @Override public Page<Invoice> list(InvoiceQuery query) {
     Listing listing = listing(query);
     HistoryPage page = fetch(listing, listing.firstPage);
-    List<Invoice> matching = new ArrayList<>(page.invoices().size());
-    for (Invoice invoice : page.invoices()) {
-      if (listing.matches(invoice)) matching.add(invoice);
-    }
-    OptionalLong totalCount = listing.filtersClientSide() ? OptionalLong.empty() : page.totalCount();
-    return new Page<>(matching, Optional.ofNullable(page.nextPageToken()), totalCount);
+    // Cloudflare filters nothing server-side: its total does not count a period or customer filter.
+    return ProviderChecks.filterClientSide(page.toPage(), query);
   }
 
   @Override public Stream<Invoice> stream(InvoiceQuery query) {
@@ -71,7 +66,7 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
     PageStreams.PageFetcher<Invoice> fetcher = token -> {
       HistoryPage page = fetch(listing, token == null ? listing.firstPage : pageNumber(token));
       first.compareAndSet(null, page);
-      return new Page<>(page.invoices(), Optional.ofNullable(page.nextPageToken()), page.totalCount());
+      return page.toPage();
     };
     PageStreams.PagePlanner<Invoice> planner = firstPage -> remainingPages(first.get());
     return PageStreams.concurrent(id(), Integer.toString(listing.firstPage), fetcher, planner, maxConcurrency)
@@ -100,8 +95,7 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
    * id is never sent.
    */
   @Override public Optional<Invoice> get(String invoiceId) {
-    Objects.requireNonNull(invoiceId, "invoiceId == null");
-    if (invoiceId.isBlank()) throw new IllegalArgumentException("invoiceId is blank");
+    ProviderChecks.requireInvoiceId(id(), invoiceId);
     Listing listing = listing(InvoiceQuery.all());
     for (int page = listing.firstPage; ; page++) {
       HistoryPage history = fetch(listing, page);
@@ -116,14 +110,10 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
   @Override public Invoice preview(PreviewRequest request) {
     Objects.requireNonNull(request, "request == null");
     checkOpen();
-    if (request.subscriptionId().isPresent()) {
-      throw new IllegalArgumentException("subscriptionId is not supported by cloudflare: it previews"
-          + " the account's upcoming invoice only");
-    }
-    if (request.periodStart().isPresent() || request.periodEnd().isPresent()) {
-      throw new IllegalArgumentException((request.periodStart().isPresent() ? "periodStart" : "periodEnd")
-          + " is not supported by cloudflare: it previews the account's upcoming invoice only");
-    }
+    String reason = "it previews the account's upcoming invoice only";
+    ProviderChecks.requireAbsent(id(), "subscriptionId", request.subscriptionId(), reason);
+    ProviderChecks.requireAbsent(id(), "periodStart", request.periodStart(), reason);
+    ProviderChecks.requireAbsent(id(), "periodEnd", request.periodEnd(), reason);
     return transport.execute(api.invoicePreview(accountId),
         envelope -> CloudflareMapper.preview(CloudflareMapper.result(envelope), accountId));
   }
@@ -145,17 +135,11 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
   private Listing listing(InvoiceQuery query) {
     Objects.requireNonNull(query, "query == null");
     checkOpen();
-    String type = null;
-    for (Map.Entry<String, String> parameter : query.vendorParameters().entrySet()) {
-      if (!parameter.getKey().equals(TYPE)) {
-        throw new IllegalArgumentException("unknown cloudflare vendor parameter '" + parameter.getKey()
-            + "'; supported: " + TYPE);
-      }
-      type = parameter.getValue().trim();
-      if (!TYPES.contains(type)) {
-        throw new IllegalArgumentException("cloudflare vendor parameter " + TYPE
-            + " must be auto, manual or all: '" + parameter.getValue() + "'");
-      }
+    ProviderChecks.allowVendorParameters(id(), query, Set.of(TYPE));
+    String type = query.vendorParameter(TYPE).map(String::trim).orElse(null);
+    if (type != null && !TYPES.contains(type)) {
+      throw new IllegalArgumentException("cloudflare vendor parameter " + TYPE
+          + " must be auto, manual or all: '" + query.vendorParameter(TYPE).get() + "'");
     }
     int firstPage = query.pageToken().map(CloudflareInvoiceProvider::pageNumber).orElse(1);
     int perPage = Math.min(query.pageSize().orElse(pageSize), MAX_PAGE_SIZE);
@@ -179,7 +163,7 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
   }
 
   private void checkOpen() {
-    if (transport.isClosed()) throw new IllegalStateException(id() + " provider is closed");
+    ProviderChecks.requireOpen(id(), transport.isClosed());
   }
 
   /** A validated listing: what to ask Cloudflare and what to filter client-side. */
@@ -194,11 +178,6 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
       this.type = type;
       this.firstPage = firstPage;
       this.perPage = perPage;
-    }
-
-    /** True if a filter Cloudflare cannot apply narrows the results, so its total does not count them. */
-    boolean filtersClientSide() {
-      return query.hasPeriod() || query.customerId().isPresent();
     }
 
     boolean matches(Invoice invoice) {

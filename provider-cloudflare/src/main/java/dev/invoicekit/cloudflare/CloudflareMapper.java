@@ -5,6 +5,7 @@ import dev.invoicekit.InvoiceLine;
 import dev.invoicekit.InvoiceStatus;
 import dev.invoicekit.MalformedResponseException;
 import dev.invoicekit.Money;
+import dev.invoicekit.Page;
 import dev.invoicekit.cloudflare.internal.CloudflareCredit;
 import dev.invoicekit.cloudflare.internal.CloudflareEnvelope;
 import dev.invoicekit.cloudflare.internal.CloudflareHistory;
@@ -16,6 +17,7 @@ import dev.invoicekit.cloudflare.internal.CloudflarePreview;
 import dev.invoicekit.cloudflare.internal.CloudflarePricing;
 import dev.invoicekit.http.VendorError;
 import dev.invoicekit.http.Wire;
+import dev.invoicekit.spi.ProviderChecks;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -57,6 +60,11 @@ final class CloudflareMapper {
     /** The page number that follows, or null on the last page. */
     String nextPageToken() {
       return hasMore ? Integer.toString(page + 1) : null;
+    }
+
+    /** This page as the public {@link Page}. */
+    Page<Invoice> toPage() {
+      return new Page<>(invoices, Optional.ofNullable(nextPageToken()), totalCount);
     }
   }
 
@@ -109,11 +117,9 @@ final class CloudflareMapper {
     for (CloudflareHistoryInvoice item : items) {
       invoices.add(invoice(Wire.required(PROVIDER, item, "result.invoices[]"), accountId));
     }
-    if (invoices.isEmpty() && hasMore) {
-      throw new MalformedResponseException(PROVIDER, "empty page claims more: page " + requestedPage
-          + " of invoice-history has no invoices but has_more true");
-    }
-    return new HistoryPage(invoices, requestedPage, perPage, hasMore, totalCount);
+    HistoryPage result = new HistoryPage(invoices, requestedPage, perPage, hasMore, totalCount);
+    ProviderChecks.requireProgress(PROVIDER, "page " + requestedPage + " of invoice-history", result.toPage());
+    return result;
   }
 
   /** Maps one invoice of invoice-history; {@code accountId} becomes its customer id. */

@@ -45,6 +45,16 @@ final class CloudflareInvoiceProviderFactoryTest {
     }
   }
 
+  @Test void configShowsTheAccountIdItDeclaresPublicAndMasksCredentials() {
+    assertThat(factory.publicKeys()).containsExactly("account-id");
+    ProviderConfig config = config().set("api-email", "me@example.com").set("api-key", KEY).build();
+
+    assertThat(config.toString())
+        .contains("account-id=023e105f4ecef8ad9ca31a8372d0c353", "api-token=****", "api-key=****",
+            "api-email=****")
+        .doesNotContain(TOKEN).doesNotContain(KEY).doesNotContain("me@example.com");
+  }
+
   @Test void missingCredentialNamesTheFirstMissingEnvironmentVariable() {
     assertThat(factory.missingCredential(emptyConfig().build())).contains("CLOUDFLARE_ACCOUNT_ID");
     assertThat(factory.missingCredential(emptyConfig().set("account-id", "a").build()))

@@ -15,6 +15,7 @@ import dev.invoicekit.flexprice.internal.FlexpricePreviewRequest;
 import dev.invoicekit.http.HttpTransport;
 import dev.invoicekit.http.Wire;
 import dev.invoicekit.spi.PageStreams;
+import dev.invoicekit.spi.ProviderChecks;
 import java.net.URI;
 import java.time.Instant;
 import java.util.AbstractList;
@@ -70,12 +71,9 @@ final class FlexpriceInvoiceProvider implements InvoiceProvider {
   @Override public Page<Invoice> list(InvoiceQuery query) {
     FlexpriceSearch search = FlexpriceSearch.of(query, pageSize);
     requireOpen();
-    Page<Invoice> page = fetch(search, search.firstToken());
-    List<Invoice> matching = new ArrayList<>(page.items().size());
-    for (Invoice invoice : page.items()) {
-      if (search.matches(invoice)) matching.add(invoice);
-    }
-    return new Page<>(matching, page.nextPageToken(), page.totalCount());
+    // Flexprice applies the customer and period filters itself, so its total counts them; the
+    // exact re-check only drops what its inclusive periodTo bound lets through.
+    return ProviderChecks.filterKeepingTotal(fetch(search, search.firstToken()), query);
   }
 
   @Override public Stream<Invoice> stream(InvoiceQuery query) {
@@ -89,8 +87,7 @@ final class FlexpriceInvoiceProvider implements InvoiceProvider {
   }
 
   @Override public Optional<Invoice> get(String invoiceId) {
-    Objects.requireNonNull(invoiceId, "invoiceId == null");
-    if (invoiceId.isBlank()) throw new IllegalArgumentException("invoiceId is blank");
+    ProviderChecks.requireInvoiceId(id(), invoiceId);
     requireOpen();
     return transport.executeOptional(api.get(invoiceId), FlexpriceMapper::invoice);
   }
@@ -104,13 +101,10 @@ final class FlexpriceInvoiceProvider implements InvoiceProvider {
    */
   @Override public Invoice preview(PreviewRequest request) {
     Objects.requireNonNull(request, "request == null");
-    String subscriptionId = request.subscriptionId().orElse(null);
-    if (subscriptionId == null || subscriptionId.isBlank()) {
-      throw new IllegalArgumentException(
-          "subscriptionId is required: Flexprice previews the next invoice of one subscription");
-    }
+    String subscriptionId = ProviderChecks.requireParameter(id(), "subscriptionId",
+        request.subscriptionId(), "it previews the next invoice of one subscription");
     requireOpen();
-    FlexpricePreviewRequest body = new FlexpricePreviewRequest(subscriptionId.trim(),
+    FlexpricePreviewRequest body = new FlexpricePreviewRequest(subscriptionId,
         request.periodStart().map(Instant::toString).orElse(null),
         request.periodEnd().map(Instant::toString).orElse(null));
     Invoice invoice = transport.execute(api.preview(body), FlexpriceMapper::invoice);
@@ -152,17 +146,14 @@ final class FlexpriceInvoiceProvider implements InvoiceProvider {
       throw new MalformedResponseException(provider, "asked for the invoices from offset " + offset
           + ", got those from offset " + pagination.offset());
     }
-    if (items.isEmpty() && offset < total) {
-      throw new MalformedResponseException(provider, "empty page claims more: no invoices at offset "
-          + offset + " of a total of " + total);
-    }
     List<Invoice> invoices = new ArrayList<>(items.size());
     for (FlexpriceInvoice item : items) {
       invoices.add(FlexpriceMapper.invoice(Wire.required(provider, item, "items[]")));
     }
     long next = offset + items.size();
     String nextToken = next >= total ? null : Long.toString(next);
-    return new Page<>(invoices, Optional.ofNullable(nextToken), OptionalLong.of(total));
+    return ProviderChecks.requireProgress(provider, "offset " + offset + " of a total of " + total,
+        new Page<>(invoices, Optional.ofNullable(nextToken), OptionalLong.of(total)));
   }
 
   /**
@@ -192,6 +183,6 @@ final class FlexpriceInvoiceProvider implements InvoiceProvider {
   }
 
   private void requireOpen() {
-    if (transport.isClosed()) throw new IllegalStateException(id() + " provider is closed");
+    ProviderChecks.requireOpen(id(), transport.isClosed());
   }
 }

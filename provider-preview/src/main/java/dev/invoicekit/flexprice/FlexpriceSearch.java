@@ -3,13 +3,13 @@ package dev.invoicekit.flexprice;
 import dev.invoicekit.Invoice;
 import dev.invoicekit.InvoiceQuery;
 import dev.invoicekit.flexprice.internal.FlexpriceSearchRequest;
+import dev.invoicekit.spi.ProviderChecks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * One validated {@link InvoiceQuery} as Flexprice search bodies: the filters the server applies,
@@ -60,12 +60,7 @@ final class FlexpriceSearch {
    */
   static FlexpriceSearch of(InvoiceQuery query, int defaultPageSize) {
     Objects.requireNonNull(query, "query == null");
-    Set<String> unknown = new TreeSet<>(query.vendorParameters().keySet());
-    unknown.removeAll(VENDOR_PARAMETERS);
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("flexprice does not support the vendor parameter"
-          + (unknown.size() > 1 ? "s " : " ") + unknown + "; supported: " + new TreeSet<>(VENDOR_PARAMETERS));
-    }
+    ProviderChecks.allowVendorParameters(FlexpriceMapper.PROVIDER, query, VENDOR_PARAMETERS);
     int limit = Math.min(query.pageSize().orElse(defaultPageSize), MAX_PAGE_SIZE);
     return new FlexpriceSearch(query, limit, offset(query.pageToken().orElse(null)));
   }

@@ -157,6 +157,18 @@ final class FlexpriceInvoiceProviderTest {
     assertThat(server.getRequestCount()).isZero();
   }
 
+  @Test void apiKeyThatCannotBeAHeaderFailsNamingTheKeyWithoutShowingIt() {
+    ProviderConfig config = Fixtures.config(baseUrl())
+        .set("api-key", Fixtures.API_KEY + "\r\nX-Evil: 1").build();
+
+    assertThatThrownBy(() -> InvoiceProviders.create("flexprice", config))
+        .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+          assertThat(e.key()).isEqualTo("invoicekit.flexprice.api-key");
+          assertThat(e.getMessage()).doesNotContain(Fixtures.API_KEY);
+        });
+    assertThat(server.getRequestCount()).isZero();
+  }
+
   @Test void readsKeyAndBaseUrlFromTheEnvironment() throws Exception {
     ProviderConfig config = ProviderConfig.builder("flexprice")
         .environment(Map.of("FLEXPRICE_API_KEY", "env-key", "FLEXPRICE_BASE_URL", baseUrl())::get)

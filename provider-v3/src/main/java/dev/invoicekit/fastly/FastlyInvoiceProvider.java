@@ -11,16 +11,14 @@ import dev.invoicekit.PreviewRequest;
 import dev.invoicekit.fastly.internal.FastlyApi;
 import dev.invoicekit.http.HttpTransport;
 import dev.invoicekit.spi.PageStreams;
+import dev.invoicekit.spi.ProviderChecks;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -64,27 +62,21 @@ final class FastlyInvoiceProvider implements InvoiceProvider {
   @Override public Page<Invoice> list(InvoiceQuery query) {
     Objects.requireNonNull(query, "query == null");
     requireOpen();
-    requireNoVendorParameters(query);
-    Page<Invoice> page = fetch(query, query.pageToken().orElse(null));
-    boolean filtered = query.hasPeriod() || query.customerId().isPresent();
-    List<Invoice> items = page.items().stream()
-        .filter(query::matches)
-        .collect(Collectors.toList());
-    return new Page<>(items, page.nextPageToken(), filtered ? OptionalLong.empty() : page.totalCount());
+    ProviderChecks.allowVendorParameters(ID, query, Set.of());
+    return ProviderChecks.filterClientSide(fetch(query, query.pageToken().orElse(null)), query);
   }
 
   @Override public Stream<Invoice> stream(InvoiceQuery query) {
     Objects.requireNonNull(query, "query == null");
     requireOpen();
-    requireNoVendorParameters(query);
+    ProviderChecks.allowVendorParameters(ID, query, Set.of());
     // Filter after paging: a page the client-side filter empties is not "an empty page claiming more".
     return PageStreams.cursor(ID, query.pageToken().orElse(null), cursor -> fetch(query, cursor))
         .filter(query::matches);
   }
 
   @Override public Optional<Invoice> get(String invoiceId) {
-    Objects.requireNonNull(invoiceId, "invoiceId == null");
-    if (invoiceId.isBlank()) throw new IllegalArgumentException("invoiceId is blank");
+    ProviderChecks.requireInvoiceId(ID, invoiceId);
     if (invoiceId.equals("month-to-date")) {
       throw new IllegalArgumentException(
           "invoiceId 'month-to-date' names Fastly's month-to-date estimate: use preview()");
@@ -104,14 +96,10 @@ final class FastlyInvoiceProvider implements InvoiceProvider {
   @Override public Invoice preview(PreviewRequest request) {
     Objects.requireNonNull(request, "request == null");
     requireOpen();
-    if (request.subscriptionId().isPresent()) {
-      throw new IllegalArgumentException(
-          "fastly cannot preview a subscription: subscriptionId is not supported");
-    }
-    if (request.periodStart().isPresent() || request.periodEnd().isPresent()) {
-      throw new IllegalArgumentException("fastly previews the current month only: "
-          + (request.periodStart().isPresent() ? "periodStart" : "periodEnd") + " is not supported");
-    }
+    String reason = "it previews the account's current month only";
+    ProviderChecks.requireAbsent(ID, "subscriptionId", request.subscriptionId(), reason);
+    ProviderChecks.requireAbsent(ID, "periodStart", request.periodStart(), reason);
+    ProviderChecks.requireAbsent(ID, "periodEnd", request.periodEnd(), reason);
     return transport.execute(api.monthToDate(), FastlyMapper::monthToDate);
   }
 
@@ -138,15 +126,7 @@ final class FastlyInvoiceProvider implements InvoiceProvider {
     return LocalDate.ofInstant(instant, ZoneOffset.UTC);
   }
 
-  private static void requireNoVendorParameters(InvoiceQuery query) {
-    if (!query.vendorParameters().isEmpty()) {
-      throw new IllegalArgumentException("fastly takes no vendor parameter; got "
-          + new TreeSet<>(query.vendorParameters().keySet()).stream()
-              .map(name -> "'" + name + "'").collect(Collectors.joining(", ")));
-    }
-  }
-
   private void requireOpen() {
-    if (transport.isClosed()) throw new IllegalStateException(ID + " provider is closed");
+    ProviderChecks.requireOpen(ID, transport.isClosed());
   }
 }

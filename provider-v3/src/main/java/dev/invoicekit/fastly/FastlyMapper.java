@@ -13,6 +13,7 @@ import dev.invoicekit.fastly.internal.FastlyInvoicePage;
 import dev.invoicekit.fastly.internal.FastlyLineItem;
 import dev.invoicekit.fastly.internal.FastlyPageMeta;
 import dev.invoicekit.http.Wire;
+import dev.invoicekit.spi.ProviderChecks;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -46,13 +47,10 @@ final class FastlyMapper {
     }
     FastlyPageMeta meta = page.meta();
     String next = meta == null ? null : blankToNull(meta.nextCursor());
-    if (items.isEmpty() && next != null) {
-      throw new MalformedResponseException(ID,
-          "empty page claims more: no invoices but next_cursor '" + next + "'");
-    }
     OptionalLong total = meta == null || meta.total() == null
         ? OptionalLong.empty() : OptionalLong.of(meta.total());
-    return new Page<>(items, Optional.ofNullable(next), total);
+    return ProviderChecks.requireProgress(ID, "a page of /billing/v3/invoices",
+        new Page<>(items, Optional.ofNullable(next), total));
   }
 
   /**

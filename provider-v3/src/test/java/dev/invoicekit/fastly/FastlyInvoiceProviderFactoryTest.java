@@ -65,6 +65,14 @@ final class FastlyInvoiceProviderFactoryTest {
         }));
   }
 
+  @Test void tokenThatCannotBeAHeaderFailsNamingTheKeyWithoutShowingIt() {
+    assertThatThrownBy(() -> factory.create(config(Map.of()).set("api-token", TOKEN + "\nX-Evil: 1").build()))
+        .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+          assertThat(e.key()).isEqualTo("invoicekit.fastly.api-token");
+          assertThat(e.getMessage()).doesNotContain(TOKEN);
+        });
+  }
+
   @Test void pageSizeZeroIsRejected() {
     assertThatThrownBy(() -> factory.create(
             config(Map.of()).set("api-token", TOKEN).set("page-size", "0").build()))
