@@ -17,7 +17,7 @@ import dev.invoicekit.sandbox.Dataset;
 import dev.invoicekit.sandbox.DatasetInvoice;
 import dev.invoicekit.sandbox.DatasetLine;
 import dev.invoicekit.sandbox.Fault;
-import dev.invoicekit.sandbox.FlexpriceSandbox;
+import dev.invoicekit.flexprice.sandbox.FlexpriceSandbox;
 import dev.invoicekit.sandbox.SandboxOptions;
 import dev.invoicekit.spi.ProviderConfig;
 import java.math.BigDecimal;

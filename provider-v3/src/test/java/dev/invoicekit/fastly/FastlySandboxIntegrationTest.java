@@ -16,7 +16,7 @@ import dev.invoicekit.PreviewRequest;
 import dev.invoicekit.sandbox.DatasetInvoice;
 import dev.invoicekit.sandbox.DatasetLine;
 import dev.invoicekit.sandbox.Fault;
-import dev.invoicekit.sandbox.FastlySandbox;
+import dev.invoicekit.fastly.sandbox.FastlySandbox;
 import dev.invoicekit.sandbox.SandboxOptions;
 import dev.invoicekit.spi.ProviderConfig;
 import java.time.Instant;

@@ -11,7 +11,7 @@ import mockwebserver3.MockResponse;
  * A running emulator of one vendor's billing API, serving a {@link Dataset} over HTTP on loopback.
  *
  * <pre>{@code
- * try (Sandbox sandbox = Sandboxes.start("fastly", SandboxOptions.defaults())) {
+ * try (Sandbox sandbox = Sandboxes.start("acme", SandboxOptions.defaults())) {
  *   Properties properties = new Properties();
  *   properties.setProperty("invoicekit.provider", sandbox.providerId());
  *   sandbox.providerSettings().forEach((key, value) ->
@@ -91,7 +91,7 @@ public abstract class Sandbox implements AutoCloseable {
 
   /**
    * The vendor base URL on loopback, ending in {@code "/"}, such as
-   * {@code "http://127.0.0.1:41234/client/v4/"}.
+   * {@code "http://127.0.0.1:41234/acme/v1/"}.
    */
   public final String baseUrl() {
     return server.baseUrl();

@@ -70,7 +70,7 @@ public final class SandboxRequest {
 
   /**
    * The decoded path segments below the base path: {@code ["invoices", "INV-1/2"]} for
-   * {@code /billing/v3/invoices/INV-1%2F2} below {@code /billing/v3/}. A trailing slash adds no
+   * {@code /acme/v1/invoices/INV-1%2F2} below {@code /acme/v1/}. A trailing slash adds no
    * segment.
    */
   public List<String> segments() {

@@ -75,7 +75,7 @@ final class SandboxServer {
         .toString();
   }
 
-  /** The base URL, such as {@code http://127.0.0.1:41234/client/v4/}. */
+  /** The base URL, such as {@code http://127.0.0.1:41234/acme/v1/}. */
   String baseUrl() {
     String result = baseUrl;
     if (result == null) throw new IllegalStateException("the sandbox is not started");

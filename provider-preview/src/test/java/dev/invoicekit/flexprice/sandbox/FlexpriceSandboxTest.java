@@ -1,8 +1,15 @@
-package dev.invoicekit.sandbox;
+package dev.invoicekit.flexprice.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.invoicekit.sandbox.Dataset;
+import dev.invoicekit.sandbox.DatasetInvoice;
+import dev.invoicekit.sandbox.Fault;
+import dev.invoicekit.sandbox.Json;
+import dev.invoicekit.sandbox.SandboxOptions;
+import dev.invoicekit.sandbox.SandboxResponse;
+import dev.invoicekit.sandbox.Sandboxes;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;

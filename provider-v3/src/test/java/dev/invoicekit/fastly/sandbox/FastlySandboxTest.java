@@ -1,8 +1,14 @@
-package dev.invoicekit.sandbox;
+package dev.invoicekit.fastly.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.invoicekit.sandbox.DatasetInvoice;
+import dev.invoicekit.sandbox.Json;
+import dev.invoicekit.sandbox.Sandbox;
+import dev.invoicekit.sandbox.SandboxOptions;
+import dev.invoicekit.sandbox.SandboxResponse;
+import dev.invoicekit.sandbox.Sandboxes;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,5 +1,16 @@
-package dev.invoicekit.sandbox;
+package dev.invoicekit.cloudflare.sandbox;
 
+import dev.invoicekit.sandbox.Dataset;
+import dev.invoicekit.sandbox.DatasetInvoice;
+import dev.invoicekit.sandbox.DatasetLine;
+import dev.invoicekit.sandbox.Dates;
+import dev.invoicekit.sandbox.Json;
+import dev.invoicekit.sandbox.Sandbox;
+import dev.invoicekit.sandbox.SandboxException;
+import dev.invoicekit.sandbox.SandboxOptions;
+import dev.invoicekit.sandbox.SandboxRequest;
+import dev.invoicekit.sandbox.SandboxResponse;
+import dev.invoicekit.sandbox.Window;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,15 @@
-package dev.invoicekit.sandbox;
+package dev.invoicekit.fastly.sandbox;
 
+import dev.invoicekit.sandbox.DatasetInvoice;
+import dev.invoicekit.sandbox.DatasetLine;
+import dev.invoicekit.sandbox.Dates;
+import dev.invoicekit.sandbox.Json;
+import dev.invoicekit.sandbox.Sandbox;
+import dev.invoicekit.sandbox.SandboxException;
+import dev.invoicekit.sandbox.SandboxOptions;
+import dev.invoicekit.sandbox.SandboxRequest;
+import dev.invoicekit.sandbox.SandboxResponse;
+import dev.invoicekit.sandbox.Window;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
