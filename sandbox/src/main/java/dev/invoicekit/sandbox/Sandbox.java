@@ -113,6 +113,9 @@ public abstract class Sandbox implements AutoCloseable {
    */
   public abstract String invoiceId(int index);
 
+  /** How the vendor's list endpoint pages: by page number, by offset or by cursor. */
+  public abstract Paging paging();
+
   /**
    * Returns the subscription whose preview this sandbox answers, for vendors whose preview needs
    * one ({@code PreviewRequest.builder().subscriptionId(id)}); null (the default) if the vendor

@@ -30,7 +30,7 @@
  * written the same way, on these public types:
  * <ul>
  *   <li>{@link dev.invoicekit.sandbox.Sandbox}: extend it; implement {@code providerId},
- *       {@code requestIdHeader}, {@code providerSettings}, {@code invoiceId} and the protected
+ *       {@code requestIdHeader}, {@code paging}, {@code providerSettings}, {@code invoiceId} and the protected
  *       hooks {@code authorized}, {@code handle} and {@code error}; start it with
  *       {@code Sandbox.started(new AcmeSandbox(options))}.
  *   <li>{@link dev.invoicekit.sandbox.SandboxRequest}: what a handler reads (method, decoded

@@ -25,6 +25,10 @@ final class TestVendorSandbox extends Sandbox {
     return "inv-" + index;
   }
 
+  @Override public Paging paging() {
+    return Paging.OFFSET;
+  }
+
   @Override public String requestIdHeader() {
     return REQUEST_ID_HEADER;
   }

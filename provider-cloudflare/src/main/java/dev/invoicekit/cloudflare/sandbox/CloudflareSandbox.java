@@ -5,6 +5,7 @@ import dev.invoicekit.sandbox.DatasetInvoice;
 import dev.invoicekit.sandbox.DatasetLine;
 import dev.invoicekit.sandbox.Dates;
 import dev.invoicekit.sandbox.Json;
+import dev.invoicekit.sandbox.Paging;
 import dev.invoicekit.sandbox.Sandbox;
 import dev.invoicekit.sandbox.SandboxException;
 import dev.invoicekit.sandbox.SandboxOptions;
@@ -101,6 +102,10 @@ public final class CloudflareSandbox extends Sandbox {
   }
 
   /** {@code CF-Ray}, which Cloudflare's edge adds to every answer. */
+  @Override public Paging paging() {
+    return Paging.PAGE_NUMBER;
+  }
+
   @Override public String requestIdHeader() {
     return "CF-Ray";
   }

@@ -7,6 +7,7 @@ import dev.invoicekit.sandbox.DatasetInvoice;
 import dev.invoicekit.sandbox.DatasetLine;
 import dev.invoicekit.sandbox.Fault;
 import dev.invoicekit.sandbox.Json;
+import dev.invoicekit.sandbox.Paging;
 import dev.invoicekit.sandbox.Sandbox;
 import dev.invoicekit.sandbox.SandboxOptions;
 import dev.invoicekit.sandbox.SandboxResponse;
@@ -318,6 +319,7 @@ final class CloudflareSandboxTest {
   @Test void errorResponsesAreV4EnvelopesWithTheCodeAndARayId() {
     try (CloudflareSandbox sandbox = CloudflareSandbox.start(SandboxOptions.defaults())) {
       assertThat(sandbox.requestIdHeader()).isEqualTo("CF-Ray");
+      assertThat(sandbox.paging()).isEqualTo(Paging.PAGE_NUMBER);
       for (int status : new int[] {401, 404, 429, 500}) {
         SandboxResponse coded = sandbox.errorResponse(status, Integer.toString(20000 + status), "failed " + status);
         assertThat(coded.status()).isEqualTo(status);

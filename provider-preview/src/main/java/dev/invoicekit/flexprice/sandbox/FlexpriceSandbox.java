@@ -4,6 +4,7 @@ import dev.invoicekit.sandbox.Dataset;
 import dev.invoicekit.sandbox.DatasetInvoice;
 import dev.invoicekit.sandbox.Dates;
 import dev.invoicekit.sandbox.Json;
+import dev.invoicekit.sandbox.Paging;
 import dev.invoicekit.sandbox.Sandbox;
 import dev.invoicekit.sandbox.SandboxException;
 import dev.invoicekit.sandbox.SandboxOptions;
@@ -119,6 +120,10 @@ public final class FlexpriceSandbox extends Sandbox {
   }
 
   /** {@code X-Request-Id}, set by the server's request-id middleware. */
+  @Override public Paging paging() {
+    return Paging.OFFSET;
+  }
+
   @Override public String requestIdHeader() {
     return "X-Request-Id";
   }

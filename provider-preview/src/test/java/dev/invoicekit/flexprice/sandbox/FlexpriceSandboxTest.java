@@ -7,6 +7,7 @@ import dev.invoicekit.sandbox.Dataset;
 import dev.invoicekit.sandbox.DatasetInvoice;
 import dev.invoicekit.sandbox.Fault;
 import dev.invoicekit.sandbox.Json;
+import dev.invoicekit.sandbox.Paging;
 import dev.invoicekit.sandbox.SandboxOptions;
 import dev.invoicekit.sandbox.SandboxResponse;
 import dev.invoicekit.sandbox.Sandboxes;
@@ -420,6 +421,7 @@ final class FlexpriceSandboxTest {
   @Test void errorResponsesHaveTheFlatShapeWithTheCodeAndARequestId() {
     try (FlexpriceSandbox sandbox = start(10)) {
       assertThat(sandbox.requestIdHeader()).isEqualTo("X-Request-Id");
+      assertThat(sandbox.paging()).isEqualTo(Paging.OFFSET);
       for (int status : new int[] {401, 404, 429, 500}) {
         SandboxResponse coded = sandbox.errorResponse(status, "code_" + status, "failed " + status);
         assertThat(coded.status()).isEqualTo(status);

@@ -4,6 +4,7 @@ import dev.invoicekit.sandbox.DatasetInvoice;
 import dev.invoicekit.sandbox.DatasetLine;
 import dev.invoicekit.sandbox.Dates;
 import dev.invoicekit.sandbox.Json;
+import dev.invoicekit.sandbox.Paging;
 import dev.invoicekit.sandbox.Sandbox;
 import dev.invoicekit.sandbox.SandboxException;
 import dev.invoicekit.sandbox.SandboxOptions;
@@ -105,6 +106,10 @@ public final class FastlySandbox extends Sandbox {
   }
 
   /** {@code Fastly-Request-Id}. */
+  @Override public Paging paging() {
+    return Paging.CURSOR;
+  }
+
   @Override public String requestIdHeader() {
     return REQUEST_ID_HEADER;
   }

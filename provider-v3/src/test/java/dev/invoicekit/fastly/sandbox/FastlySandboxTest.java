@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.invoicekit.sandbox.DatasetInvoice;
 import dev.invoicekit.sandbox.Json;
+import dev.invoicekit.sandbox.Paging;
 import dev.invoicekit.sandbox.Sandbox;
 import dev.invoicekit.sandbox.SandboxOptions;
 import dev.invoicekit.sandbox.SandboxResponse;
@@ -328,6 +329,7 @@ final class FastlySandboxTest {
   @Test void errorResponsesHaveFastlyShapesAndARequestId() {
     try (FastlySandbox sandbox = start(10)) {
       assertThat(sandbox.requestIdHeader()).isEqualTo("Fastly-Request-Id");
+      assertThat(sandbox.paging()).isEqualTo(Paging.CURSOR);
       for (int status : new int[] {401, 404, 429, 500}) {
         SandboxResponse coded = sandbox.errorResponse(status, "code_" + status, "failed " + status);
         assertThat(coded.status()).isEqualTo(status);
