@@ -98,7 +98,7 @@ public final class StartupHarness {
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.DISCARD);
     // No vendor credential, so the CLI uses its embedded sandbox; no provider chosen by the environment.
-    // Vendor variables are named after the provider id: CLOUDFLARE_API_TOKEN for "cloudflare".
+    // Vendor variables are named after the provider id: ACME_API_KEY for provider "acme".
     List<String> prefixes = new ArrayList<>(List.of("INVOICEKIT_"));
     for (String id : SandboxedProvider.providerIds()) {
       prefixes.add(id.toUpperCase(Locale.ROOT).replace('-', '_') + "_");
