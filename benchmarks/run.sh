@@ -14,16 +14,19 @@ if [[ "${1:-}" == "--no-build" ]]; then
 else
   # Every jar (benchmarks.jar, the CLI's invoicekit.jar, the providers), and each module's runtime
   # dependencies in <module>/target/dependency, for the footprint.
-  ./mvnw -B -q package dependency:copy-dependencies -DskipTests -DincludeScope=runtime >&2
+  # The sandbox and MockWebServer are optional dependencies of a provider (its emulator): a host
+  # application never gets them, so the footprint leaves them out.
+  ./mvnw -B -q package dependency:copy-dependencies -DskipTests -DincludeScope=runtime \
+    -DexcludeArtifactIds=invoicekit-sandbox,mockwebserver3 >&2
 fi
 
+# Every provider module, found by its InvoiceProviderFactory service file, labelled by its module.
 footprint=""
-for pair in cloudflare:provider-cloudflare fastly:provider-v3 flexprice:provider-preview; do
-  id=${pair%%:*}
-  module=${pair#*:}
+for services in */src/main/resources/META-INF/services/dev.invoicekit.spi.InvoiceProviderFactory; do
+  module=${services%%/*}
   jar=$(ls "$module"/target/invoicekit-"$module"-*.jar 2>/dev/null | head -1 || true)
   if [[ -n "$jar" && -d "$module/target/dependency" ]]; then
-    footprint+="${footprint:+;}$id=$module/target/dependency,$jar"
+    footprint+="${footprint:+;}$module=$module/target/dependency,$jar"
   fi
 done
 

@@ -3,6 +3,7 @@ package dev.invoicekit.benchmarks;
 import dev.invoicekit.Invoice;
 import dev.invoicekit.InvoiceProvider;
 import dev.invoicekit.InvoiceQuery;
+import dev.invoicekit.sandbox.Paging;
 import dev.invoicekit.sandbox.Sandbox;
 import dev.invoicekit.sandbox.SandboxOptions;
 import dev.invoicekit.spi.ProviderConfig;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -34,8 +34,6 @@ import java.util.stream.Stream;
  * speed-ups divide the medians of one such run.
  */
 public final class ListingHarness {
-  /** Providers whose pages follow a cursor: concurrency cannot apply. */
-  private static final Set<String> CURSOR_PROVIDERS = Set.of("fastly");
   /** The concurrency settings timed: 1 (sequential), the default and 8. */
   static final int SEQUENTIAL = 1;
   static final int DEFAULT = 0;
@@ -117,7 +115,7 @@ public final class ListingHarness {
 
   static Map<String, String> defaults() {
     Map<String, String> defaults = new LinkedHashMap<>();
-    defaults.put("providers", "cloudflare,fastly,flexprice");
+    defaults.put("providers", String.join(",", SandboxedProvider.providerIds()));
     defaults.put("invoices", "10000");
     defaults.put("page-size", "100");
     defaults.put("latency-ms", "25");
@@ -142,15 +140,16 @@ public final class ListingHarness {
   }
 
   private static List<Result> run(Settings settings, String providerId, PrintStream log) {
-    boolean cursor = CURSOR_PROVIDERS.contains(providerId);
-    List<Integer> concurrencies = cursor
-        ? List.of(SEQUENTIAL, DEFAULT)
-        : List.of(SEQUENTIAL, DEFAULT, WIDE);
     SandboxOptions options = SandboxOptions.builder()
         .invoices(settings.invoices())
         .latency(settings.latency())
         .build();
     try (Sandbox sandbox = SandboxedProvider.start(providerId, options)) {
+      // A cursor vendor's next page is known only from the previous one: concurrency cannot apply.
+      boolean cursor = sandbox.paging() == Paging.CURSOR;
+      List<Integer> concurrencies = cursor
+          ? List.of(SEQUENTIAL, DEFAULT)
+          : List.of(SEQUENTIAL, DEFAULT, WIDE);
       List<InvoiceProvider> providers = new ArrayList<>();
       try {
         for (int concurrency : concurrencies) {

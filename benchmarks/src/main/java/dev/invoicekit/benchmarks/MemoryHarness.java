@@ -47,7 +47,7 @@ public final class MemoryHarness {
 
   static Map<String, String> defaults() {
     Map<String, String> defaults = new LinkedHashMap<>();
-    defaults.put("providers", "cloudflare,fastly,flexprice");
+    defaults.put("providers", String.join(",", SandboxedProvider.providerIds()));
     defaults.put("invoices", "1000000");
     defaults.put("heap", "64m");
     return defaults;

@@ -19,7 +19,7 @@ import java.util.Set;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.invoicekit.benchmarks.Report \
- *     --footprint "fastly=dir,provider.jar;flexprice=..." --cli-jar examples/target/invoicekit.jar
+ *     --footprint "provider-v3=dir,provider.jar;provider-preview=..." --cli-jar examples/target/invoicekit.jar
  * </pre>
  *
  * <p>{@code --quick} shrinks every number (200 invoices, 1 ms latency, one JMH iteration...) to

@@ -11,13 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up: from process start to the first line on standard output, and to exit, for a command
- * of the {@code invoicekit} CLI jar (by default {@code list --limit 1 --provider fastly --quiet},
- * against the embedded sandbox), next to a JVM that only prints a line: the median of several runs
+ * of the {@code invoicekit} CLI jar (by default {@code list --limit 1 --provider <id> --quiet}
+ * for the first provider found with a sandbox, against the embedded sandbox), next to a JVM that only prints a line: the median of several runs
  * after a warm-up run.
  *
  * <pre>
@@ -29,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StartupHarness {
   static final List<String> DEFAULT_COMMAND =
-      List.of("list", "--limit", "1", "--provider", "fastly", "--quiet");
+      List.of("list", "--limit", "1", "--provider", SandboxedProvider.providerIds().get(0), "--quiet");
   private static final long TIMEOUT_SECONDS = 120;
 
   private StartupHarness() {}
@@ -97,8 +98,12 @@ public final class StartupHarness {
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.DISCARD);
     // No vendor credential, so the CLI uses its embedded sandbox; no provider chosen by the environment.
-    builder.environment().keySet().removeIf(name -> name.startsWith("INVOICEKIT_")
-        || name.startsWith("FASTLY_") || name.startsWith("CLOUDFLARE_") || name.startsWith("FLEXPRICE_"));
+    // Vendor variables are named after the provider id: ACME_API_KEY for provider "acme".
+    List<String> prefixes = new ArrayList<>(List.of("INVOICEKIT_"));
+    for (String id : SandboxedProvider.providerIds()) {
+      prefixes.add(id.toUpperCase(Locale.ROOT).replace('-', '_') + "_");
+    }
+    builder.environment().keySet().removeIf(name -> prefixes.stream().anyMatch(name::startsWith));
     try {
       long start = System.nanoTime();
       Process process = builder.start();

@@ -13,7 +13,7 @@ import dev.invoicekit.InvoiceStatus;
 import dev.invoicekit.Money;
 import dev.invoicekit.Page;
 import dev.invoicekit.PreviewRequest;
-import dev.invoicekit.sandbox.CloudflareSandbox;
+import dev.invoicekit.cloudflare.sandbox.CloudflareSandbox;
 import dev.invoicekit.sandbox.DatasetInvoice;
 import dev.invoicekit.sandbox.DatasetLine;
 import dev.invoicekit.sandbox.Fault;

@@ -8,7 +8,7 @@ import dev.invoicekit.InvoiceProviders;
 import dev.invoicekit.InvoiceQuery;
 import dev.invoicekit.InvoiceStatus;
 import dev.invoicekit.PreviewRequest;
-import dev.invoicekit.sandbox.CloudflareSandbox;
+import dev.invoicekit.cloudflare.sandbox.CloudflareSandbox;
 import dev.invoicekit.sandbox.SandboxOptions;
 import dev.invoicekit.spi.ProviderConfig;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.invoicekit.InvoiceProviders;
 import dev.invoicekit.InvoiceQuery;
 import dev.invoicekit.InvoiceStatus;
 import dev.invoicekit.PreviewRequest;
-import dev.invoicekit.sandbox.FlexpriceSandbox;
+import dev.invoicekit.flexprice.sandbox.FlexpriceSandbox;
 import dev.invoicekit.sandbox.SandboxOptions;
 import java.util.List;
 import java.util.Properties;

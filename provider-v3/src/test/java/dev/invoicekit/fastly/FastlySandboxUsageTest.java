@@ -8,7 +8,7 @@ import dev.invoicekit.InvoiceProviders;
 import dev.invoicekit.InvoiceQuery;
 import dev.invoicekit.InvoiceStatus;
 import dev.invoicekit.PreviewRequest;
-import dev.invoicekit.sandbox.FastlySandbox;
+import dev.invoicekit.fastly.sandbox.FastlySandbox;
 import dev.invoicekit.sandbox.SandboxOptions;
 import dev.invoicekit.spi.ProviderConfig;
 import java.util.List;

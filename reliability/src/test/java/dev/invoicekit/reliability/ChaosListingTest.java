@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Streams 5,000 invoices from each sandbox while a seeded 20% of requests fail (429 with
@@ -36,7 +36,7 @@ final class ChaosListingTest {
   private static final List<String> SUMMARY = new ArrayList<>();
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"cloudflare", "fastly", "flexprice"})
+  @MethodSource("dev.invoicekit.reliability.SandboxData#providerIds")
   void streamThroughInjectedFaultsDeliversExactlyTheDataSet(String providerId) {
     SandboxOptions options = SandboxOptions.builder()
         .seed(20_261_121)

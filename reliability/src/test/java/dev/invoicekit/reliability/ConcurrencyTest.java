@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One provider instance shared by 32 threads, each making 200 mixed calls ({@code list},
@@ -43,7 +43,7 @@ final class ConcurrencyTest {
   private static final List<String> SUMMARY = new ArrayList<>();
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"cloudflare", "fastly", "flexprice"})
+  @MethodSource("dev.invoicekit.reliability.SandboxData#providerIds")
   void oneProviderServesManyThreadsThenCloseReleasesEverything(String providerId) throws Exception {
     try (Sandbox sandbox = Sandboxes.start(providerId, SandboxOptions.builder().seed(7).invoices(INVOICES).build())) {
       SandboxData expected = SandboxData.of(sandbox);

@@ -4,16 +4,16 @@ import dev.invoicekit.InvoiceProvider;
 import dev.invoicekit.InvoiceProviders;
 import dev.invoicekit.Money;
 import dev.invoicekit.PreviewRequest;
-import dev.invoicekit.sandbox.CloudflareSandbox;
 import dev.invoicekit.sandbox.DatasetInvoice;
-import dev.invoicekit.sandbox.FastlySandbox;
-import dev.invoicekit.sandbox.FlexpriceSandbox;
 import dev.invoicekit.sandbox.Sandbox;
+import dev.invoicekit.sandbox.Sandboxes;
 import dev.invoicekit.spi.ProviderConfig;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a sandbox serves, as a provider must answer it: the invoice ids in the vendor's order
@@ -43,16 +43,26 @@ final class SandboxData {
 
   /** The vendor id the sandbox gives invoice {@code index} of its data set. */
   static String invoiceId(Sandbox sandbox, int index) {
-    if (sandbox instanceof CloudflareSandbox) return ((CloudflareSandbox) sandbox).invoiceId(index);
-    if (sandbox instanceof FastlySandbox) return ((FastlySandbox) sandbox).invoiceId(index);
-    return ((FlexpriceSandbox) sandbox).invoiceId(index);
+    return sandbox.invoiceId(index);
   }
 
-  /** The preview request the sandbox answers: Flexprice previews the first customer's subscription. */
+  /** The preview request the sandbox answers: its subscription's where the vendor needs one. */
   static PreviewRequest previewRequest(Sandbox sandbox) {
-    return sandbox instanceof FlexpriceSandbox
-        ? PreviewRequest.builder().subscriptionId(((FlexpriceSandbox) sandbox).subscriptionId(0)).build()
+    String subscriptionId = sandbox.previewSubscriptionId();
+    return subscriptionId != null
+        ? PreviewRequest.builder().subscriptionId(subscriptionId).build()
         : PreviewRequest.upcoming();
+  }
+
+  /**
+   * The ids of every provider on the class path that also has a sandbox, sorted: what the suites
+   * run against, discovered rather than listed.
+   */
+  static Set<String> providerIds() {
+    Set<String> ids = new TreeSet<>(InvoiceProviders.available());
+    ids.retainAll(Sandboxes.available());
+    if (ids.isEmpty()) throw new IllegalStateException("no provider with a sandbox on the class path");
+    return ids;
   }
 
   /** Creates the sandbox's provider through the public registry, with {@code settings} (key, value, ...) added. */

@@ -6,7 +6,7 @@ package dev.invoicekit.sandbox;
  * no-argument constructor and are thread-safe.
  */
 public interface SandboxFactory {
-  /** The provider id the sandboxes emulate, such as {@code "fastly"}; never null. */
+  /** The provider id the sandboxes emulate, such as {@code "acme"}; never null. */
   String providerId();
 
   /**

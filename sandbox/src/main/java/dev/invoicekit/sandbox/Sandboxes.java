@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * Starts vendor sandboxes by provider id, for tools that choose the vendor at run time.
  *
  * <pre>{@code
- * try (Sandbox sandbox = Sandboxes.start("cloudflare", SandboxOptions.defaults())) {
+ * try (Sandbox sandbox = Sandboxes.start("acme", SandboxOptions.defaults())) {
  *   ... sandbox.providerSettings() ...
  * }
  * }</pre>

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 final class SandboxRequestTest {
   private static SandboxRequest request(String method, String target, Headers headers, String body) {
     return new SandboxRequest(method, HttpUrl.get("http://127.0.0.1:1" + target), headers, body,
-        "/billing/v3/");
+        "/acme/v1/");
   }
 
   private static SandboxRequest get(String target) {
@@ -21,17 +21,17 @@ final class SandboxRequestTest {
   }
 
   @Test void segmentsAreDecodedAndRelativeToTheBasePath() {
-    SandboxRequest request = get("/billing/v3/invoices/INV%2F1%20a%2B");
+    SandboxRequest request = get("/acme/v1/invoices/INV%2F1%20a%2B");
     assertThat(request.underBase()).isTrue();
     assertThat(request.segments()).containsExactly("invoices", "INV/1 a+");
     assertThat(request.segment(1)).isEqualTo("INV/1 a+");
-    assertThat(request.path()).isEqualTo("/billing/v3/invoices/INV%2F1%20a%2B");
+    assertThat(request.path()).isEqualTo("/acme/v1/invoices/INV%2F1%20a%2B");
   }
 
   @Test void trailingSlashAddsNoSegment() {
-    assertThat(get("/billing/v3/invoices/").segments()).containsExactly("invoices");
-    assertThat(get("/billing/v3/").segments()).isEmpty();
-    assertThat(get("/billing/v3").segments()).isEmpty();
+    assertThat(get("/acme/v1/invoices/").segments()).containsExactly("invoices");
+    assertThat(get("/acme/v1/").segments()).isEmpty();
+    assertThat(get("/acme/v1").segments()).isEmpty();
   }
 
   @Test void pathOutsideTheBaseIsNotUnderIt() {
@@ -41,7 +41,7 @@ final class SandboxRequestTest {
   }
 
   @Test void matchesMethodAndSegmentsWithWildcards() {
-    SandboxRequest request = get("/billing/v3/invoices/INV-1");
+    SandboxRequest request = get("/acme/v1/invoices/INV-1");
     assertThat(request.matches("GET", "invoices", "*")).isTrue();
     assertThat(request.matches("GET", "invoices", "INV-1")).isTrue();
     assertThat(request.matches("POST", "invoices", "*")).isFalse();
@@ -51,7 +51,7 @@ final class SandboxRequestTest {
   }
 
   @Test void queryParametersAreDecodedAndMultiValued() {
-    SandboxRequest request = get("/billing/v3/invoices?cursor=eyJ%2B%2F%3D&status=paid&status=open"
+    SandboxRequest request = get("/acme/v1/invoices?cursor=eyJ%2B%2F%3D&status=paid&status=open"
         + "&empty=&flag&name=a%20b");
     assertThat(request.query("cursor")).isEqualTo("eyJ+/=");
     assertThat(request.queryValues("status")).containsExactly("paid", "open");
@@ -70,7 +70,7 @@ final class SandboxRequestTest {
   }
 
   @Test void intQueryParsesOrFailsAsABadRequest() {
-    SandboxRequest request = get("/billing/v3/invoices?limit=50&bad=ten&empty=");
+    SandboxRequest request = get("/acme/v1/invoices?limit=50&bad=ten&empty=");
     assertThat(request.intQuery("limit", 100)).isEqualTo(50);
     assertThat(request.intQuery("absent", 100)).isEqualTo(100);
     assertThat(request.intQuery("empty", 100)).isEqualTo(100);
@@ -80,18 +80,18 @@ final class SandboxRequestTest {
   }
 
   @Test void headersAreCaseInsensitive() {
-    SandboxRequest request = request("GET", "/billing/v3/invoices",
-        Headers.of("fastly-key", "tok", "Accept", "a", "ACCEPT", "b"), "");
-    assertThat(request.header("Fastly-Key")).isEqualTo("tok");
+    SandboxRequest request = request("GET", "/acme/v1/invoices",
+        Headers.of("acme-key", "tok", "Accept", "a", "ACCEPT", "b"), "");
+    assertThat(request.header("Acme-Key")).isEqualTo("tok");
     assertThat(request.headers("accept")).containsExactly("a", "b");
     assertThat(request.header("absent")).isNull();
   }
 
   @Test void headerEqualsChecksTheWholeValue() {
-    SandboxRequest request = request("GET", "/billing/v3/invoices", Headers.of("Fastly-Key", "tok"), "");
-    assertThat(request.headerEquals("fastly-key", "tok")).isTrue();
-    assertThat(request.headerEquals("Fastly-Key", "to")).isFalse();
-    assertThat(request.headerEquals("Fastly-Key", "tok2")).isFalse();
+    SandboxRequest request = request("GET", "/acme/v1/invoices", Headers.of("Acme-Key", "tok"), "");
+    assertThat(request.headerEquals("acme-key", "tok")).isTrue();
+    assertThat(request.headerEquals("Acme-Key", "to")).isFalse();
+    assertThat(request.headerEquals("Acme-Key", "tok2")).isFalse();
     assertThat(request.headerEquals("X-Other", "tok")).isFalse();
   }
 
@@ -108,20 +108,20 @@ final class SandboxRequestTest {
   }
 
   @Test void jsonObjectReadsTheBodyExactly() {
-    SandboxRequest request = request("POST", "/billing/v3/search", Headers.of(),
+    SandboxRequest request = request("POST", "/acme/v1/search", Headers.of(),
         "{\"limit\":50,\"amount_due_gt\":\"100.10\",\"ids\":[\"a\"]}");
     assertThat(request.jsonObject()).containsExactly(
         Map.entry("limit", new BigDecimal("50")),
         Map.entry("amount_due_gt", "100.10"),
         Map.entry("ids", List.of("a")));
-    assertThat(request("POST", "/billing/v3/search", Headers.of(), "").jsonObject()).isEmpty();
-    assertThatThrownBy(() -> request("POST", "/billing/v3/search", Headers.of(), "[1]").jsonObject())
+    assertThat(request("POST", "/acme/v1/search", Headers.of(), "").jsonObject()).isEmpty();
+    assertThatThrownBy(() -> request("POST", "/acme/v1/search", Headers.of(), "[1]").jsonObject())
         .isInstanceOfSatisfying(SandboxException.class, e -> assertThat(e.status()).isEqualTo(400));
   }
 
   @Test void toStringShowsNoHeaders() {
-    SandboxRequest request = request("GET", "/billing/v3/invoices?limit=1",
-        Headers.of("Fastly-Key", "tok-secret"), "");
-    assertThat(request.toString()).isEqualTo("GET /billing/v3/invoices");
+    SandboxRequest request = request("GET", "/acme/v1/invoices?limit=1",
+        Headers.of("Acme-Key", "tok-secret"), "");
+    assertThat(request.toString()).isEqualTo("GET /acme/v1/invoices");
   }
 }

@@ -1,5 +1,6 @@
-package dev.invoicekit.sandbox;
+package dev.invoicekit.flexprice.sandbox;
 
+import dev.invoicekit.sandbox.Dataset;
 import java.time.Instant;
 
 /**

@@ -1,5 +1,10 @@
-package dev.invoicekit.sandbox;
+package dev.invoicekit.flexprice.sandbox;
 
+import dev.invoicekit.sandbox.Dataset;
+import dev.invoicekit.sandbox.DatasetInvoice;
+import dev.invoicekit.sandbox.DatasetLine;
+import dev.invoicekit.sandbox.Dates;
+import dev.invoicekit.sandbox.Json;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;

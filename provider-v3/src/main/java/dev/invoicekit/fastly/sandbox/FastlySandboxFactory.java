@@ -1,4 +1,8 @@
-package dev.invoicekit.sandbox;
+package dev.invoicekit.fastly.sandbox;
+
+import dev.invoicekit.sandbox.Sandbox;
+import dev.invoicekit.sandbox.SandboxFactory;
+import dev.invoicekit.sandbox.SandboxOptions;
 
 /** Starts {@link FastlySandbox}es; found by {@link java.util.ServiceLoader}. Thread-safe. */
 public final class FastlySandboxFactory implements SandboxFactory {

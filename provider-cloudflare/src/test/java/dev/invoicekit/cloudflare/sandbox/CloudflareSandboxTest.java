@@ -1,8 +1,17 @@
-package dev.invoicekit.sandbox;
+package dev.invoicekit.cloudflare.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.invoicekit.sandbox.DatasetInvoice;
+import dev.invoicekit.sandbox.DatasetLine;
+import dev.invoicekit.sandbox.Fault;
+import dev.invoicekit.sandbox.Json;
+import dev.invoicekit.sandbox.Paging;
+import dev.invoicekit.sandbox.Sandbox;
+import dev.invoicekit.sandbox.SandboxOptions;
+import dev.invoicekit.sandbox.SandboxResponse;
+import dev.invoicekit.sandbox.Sandboxes;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -305,5 +314,36 @@ final class CloudflareSandboxTest {
     }
     assertThat(bodies.get(0)).isEqualTo(bodies.get(2));
     assertThat(bodies.get(1)).isEqualTo(bodies.get(3));
+  }
+
+  @Test void errorResponsesAreV4EnvelopesWithTheCodeAndARayId() {
+    try (CloudflareSandbox sandbox = CloudflareSandbox.start(SandboxOptions.defaults())) {
+      assertThat(sandbox.requestIdHeader()).isEqualTo("CF-Ray");
+      assertThat(sandbox.paging()).isEqualTo(Paging.PAGE_NUMBER);
+      for (int status : new int[] {401, 404, 429, 500}) {
+        SandboxResponse coded = sandbox.errorResponse(status, Integer.toString(20000 + status), "failed " + status);
+        assertThat(coded.status()).isEqualTo(status);
+        assertThat(coded.contentType()).startsWith("application/json");
+        assertThat(coded.header("CF-Ray")).matches("[0-9a-f]{16}-SJC");
+        assertThat(Json.read(coded.bodyUtf8())).isEqualTo(Json.object(
+            "success", false,
+            "errors", List.of(Json.object("code", new BigDecimal(20000 + status), "message", "failed " + status)),
+            "messages", List.of(),
+            "result", null));
+      }
+      Map<?, ?> usual = (Map<?, ?>) Json.read(sandbox.errorResponse(429, null, "slow down").bodyUtf8());
+      assertThat(((Map<?, ?>) ((List<?>) usual.get("errors")).get(0)).get("code")).isEqualTo(new BigDecimal(971));
+      assertThat(sandbox.errorResponse(500, null, "a").header("CF-Ray"))
+          .isNotEqualTo(sandbox.errorResponse(500, null, "a").header("CF-Ray"));
+    }
+  }
+
+  @Test void everyAnswerCarriesARayId() throws IOException {
+    try (CloudflareSandbox sandbox = CloudflareSandbox.start(SandboxOptions.defaults())) {
+      String first = authorizedGet(sandbox, history(sandbox, "")).response().header("CF-Ray");
+      String unauthorized = get(history(sandbox, "")).response().header("CF-Ray");
+      assertThat(first).isNotNull().isNotEqualTo(unauthorized);
+      assertThat(unauthorized).isNotNull();
+    }
   }
 }
