@@ -89,6 +89,16 @@ public final class CloudflareSandbox extends Sandbox {
     return "cloudflare";
   }
 
+  /** {@code CF-Ray}, which Cloudflare's edge adds to every answer. */
+  @Override public String requestIdHeader() {
+    return "CF-Ray";
+  }
+
+  /** A Ray id: 16 hex digits and the data centre, such as {@code 8f3c2a1b0d9e7f65-SJC}. */
+  @Override protected String requestId(long sequence) {
+    return super.requestId(sequence) + "-SJC";
+  }
+
   /** The account the sandbox serves: 32 hex digits derived from the seed. */
   public String accountId() {
     return accountId;
@@ -115,7 +125,7 @@ public final class CloudflareSandbox extends Sandbox {
    * Returns the id invoice {@code index} of the data set has: {@code in_} and 24 letters and
    * digits, derived from the seed and the index, unique within the data set.
    */
-  public String invoiceId(int index) {
+  @Override public String invoiceId(int index) {
     SplittableRandom random = new SplittableRandom(options().seed() * 1_000_003L + index);
     StringBuilder id = new StringBuilder("in_");
     for (int i = 0; i < 18; i++) id.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
@@ -133,37 +143,48 @@ public final class CloudflareSandbox extends Sandbox {
     return index % 3 == 2 ? "manual" : "auto";
   }
 
-  @Override boolean authorized(SandboxRequest request) {
+  @Override protected boolean authorized(SandboxRequest request) {
     String credential = options().credential();
     return emailKey
         ? request.headerEquals("X-Auth-Email", EMAIL) && request.headerEquals("X-Auth-Key", credential)
         : request.bearerEquals(credential);
   }
 
-  @Override SandboxResponse handle(SandboxRequest request) {
+  @Override protected SandboxResponse handle(SandboxRequest request) {
     boolean history = request.matches("GET", "accounts", "*", "ai-gateway", "billing", "invoice-history");
     boolean preview = request.matches("GET", "accounts", "*", "ai-gateway", "billing", "invoice-preview");
     if (!history && !preview) return null;
     if (!request.segment(1).equals(accountId)) {
-      return error(403, "Unauthorized to access requested resource");
+      return error(403, null, "Unauthorized to access requested resource");
     }
     return history ? history(request) : preview();
   }
 
-  @Override SandboxResponse error(int status, String message) {
-    int code;
-    switch (status) {
-      case 401: code = 10000; break;
-      case 403: code = 10001; break;
-      case 404: code = 7003; break;
-      case 429: code = 971; break;
-      default: code = 10000 + status;
-    }
+  /**
+   * The v4 envelope with one error; a numeric vendor code is written as a number, as Cloudflare
+   * does, another as a string.
+   */
+  @Override protected SandboxResponse error(int status, String vendorCode, String message) {
+    Object code = vendorCode == null ? (Object) (long) usualCode(status) : numberOrText(vendorCode);
     return SandboxResponse.json(status, Json.object(
         "success", false,
-        "errors", List.of(Json.object("code", (long) code, "message", message)),
+        "errors", List.of(Json.object("code", code, "message", message)),
         "messages", List.of(),
         "result", null));
+  }
+
+  private static int usualCode(int status) {
+    switch (status) {
+      case 401: return 10000;
+      case 403: return 10001;
+      case 404: return 7003;
+      case 429: return 971;
+      default: return 10000 + status;
+    }
+  }
+
+  private static Object numberOrText(String code) {
+    return code.matches("-?[0-9]{1,18}") ? (Object) Long.parseLong(code) : code;
   }
 
   private SandboxResponse history(SandboxRequest request) {

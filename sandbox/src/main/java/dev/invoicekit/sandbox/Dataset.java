@@ -260,8 +260,11 @@ public final class Dataset {
     return lines;
   }
 
-  /** Mixes {@code seed} and {@code index} into a seed for {@link Random} (SplitMix64's finalizer). */
-  static long mix(long seed, long index) {
+  /**
+   * Mixes {@code seed} and {@code index} into a seed for {@link Random} (SplitMix64's finalizer):
+   * for one seed, distinct indices give distinct results. Emulators derive ids from it.
+   */
+  public static long mix(long seed, long index) {
     long z = seed + 0x9E3779B97F4A7C15L * (index + 1);
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** Parses the dates and times vendors accept in query parameters and request bodies. */
-final class Dates {
+public final class Dates {
   private Dates() {}
 
   /**
@@ -18,7 +18,7 @@ final class Dates {
    * @param name the parameter's name, for the error message
    * @throws SandboxException with status 400 if {@code text} is neither
    */
-  static Instant parseInstant(String name, String text) {
+  public static Instant parseInstant(String name, String text) {
     String trimmed = text.trim();
     try {
       if (trimmed.length() == 10) {
@@ -32,7 +32,7 @@ final class Dates {
   }
 
   /** Returns the start of {@code date} in UTC. */
-  static Instant startOfDay(LocalDate date) {
+  public static Instant startOfDay(LocalDate date) {
     return date.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 }

@@ -45,6 +45,8 @@ public final class FastlySandbox extends Sandbox {
   public static final String MTD_ACCEPTED_FIRST = "mtd-accepted-first";
 
   static final String AUTH_HEADER = "Fastly-Key";
+  static final String REQUEST_ID_HEADER = "Fastly-Request-Id";
+  private static final String CREDENTIALS_MESSAGE = "Provided credentials are missing or invalid";
   private static final long INV_BASE = 375_000;
   private static final long NUMERIC_BASE = 29_239_000;
   private static final int DEFAULT_LIMIT = 100;
@@ -92,6 +94,11 @@ public final class FastlySandbox extends Sandbox {
     return "fastly";
   }
 
+  /** {@code Fastly-Request-Id}. */
+  @Override public String requestIdHeader() {
+    return REQUEST_ID_HEADER;
+  }
+
   /** Returns {@code base-url} and {@code api-token}; the token is a credential: do not log it. */
   @Override public Map<String, String> providerSettings() {
     return Map.of("base-url", baseUrl(), "api-token", options().credential());
@@ -104,7 +111,7 @@ public final class FastlySandbox extends Sandbox {
    *
    * @throws IndexOutOfBoundsException unless {@code 0 <= index < dataset().size()}
    */
-  public String invoiceId(int index) {
+  @Override public String invoiceId(int index) {
     int size = dataset().size();
     Objects.checkIndex(index, size);
     long sequence = size - index;
@@ -116,21 +123,28 @@ public final class FastlySandbox extends Sandbox {
     return monthToDateInvoice().total().toPlainString();
   }
 
-  @Override boolean authorized(SandboxRequest request) {
+  @Override protected boolean authorized(SandboxRequest request) {
     return request.headerEquals(AUTH_HEADER, options().credential());
   }
 
-  @Override SandboxResponse handle(SandboxRequest request) {
+  @Override protected SandboxResponse handle(SandboxRequest request) {
     if (request.matches("GET", "billing", "v3", "invoices")) return list(request);
     if (request.matches("GET", "billing", "v3", "invoices", "month-to-date")) return monthToDate();
     if (request.matches("GET", "billing", "v3", "invoices", "*")) return get(request.segment(3));
     return null;
   }
 
-  /** Fastly's shapes: {@code {"msg":...}} for bad credentials, {@code {"title","status"}} else. */
-  @Override SandboxResponse error(int status, String message) {
+  /**
+   * Fastly's shapes: {@code {"msg":...}} for bad credentials, {@code {"title","status"}} else;
+   * with a vendor code, the RFC 7807-like {@code {"code","title","status"}} (a 401 included).
+   */
+  @Override protected SandboxResponse error(int status, String vendorCode, String message) {
+    if (vendorCode != null) {
+      return SandboxResponse.json(status, Json.object(
+          "code", vendorCode, "title", status == 401 ? CREDENTIALS_MESSAGE : message, "status", (long) status));
+    }
     if (status == 401) {
-      return SandboxResponse.json(401, Json.object("msg", "Provided credentials are missing or invalid"));
+      return SandboxResponse.json(401, Json.object("msg", CREDENTIALS_MESSAGE));
     }
     return SandboxResponse.json(status, Json.object("title", message, "status", (long) status));
   }

@@ -108,6 +108,11 @@ public final class FlexpriceSandbox extends Sandbox {
     return "flexprice";
   }
 
+  /** {@code X-Request-Id}, set by the server's request-id middleware. */
+  @Override public String requestIdHeader() {
+    return "X-Request-Id";
+  }
+
   /** Returns {@code base-url} ({@code http://127.0.0.1:<port>/v1/}) and {@code api-key}. */
   @Override public Map<String, String> providerSettings() {
     Map<String, String> settings = new LinkedHashMap<>();
@@ -122,7 +127,7 @@ public final class FlexpriceSandbox extends Sandbox {
    *
    * @throws IndexOutOfBoundsException unless {@code 0 <= index < dataset().size()}
    */
-  public String invoiceId(int index) {
+  @Override public String invoiceId(int index) {
     return invoices().invoiceId(index);
   }
 
@@ -137,6 +142,11 @@ public final class FlexpriceSandbox extends Sandbox {
     return invoices().subscriptionId(customer);
   }
 
+  /** The first customer's subscription: its preview is the one to ask for. */
+  @Override public String previewSubscriptionId() {
+    return subscriptionId(0);
+  }
+
   /**
    * Returns the pair {@code invoice_status/payment_status} the sandbox gives invoice
    * {@code index}, such as {@code "FINALIZED/OVERPAID"}.
@@ -147,20 +157,26 @@ public final class FlexpriceSandbox extends Sandbox {
         + FlexpriceSandboxInvoices.paymentStatus(invoice);
   }
 
-  @Override boolean authorized(SandboxRequest request) {
+  @Override protected boolean authorized(SandboxRequest request) {
     return request.headerEquals(API_KEY_HEADER, options().credential());
   }
 
-  @Override SandboxResponse handle(SandboxRequest request) {
+  @Override protected SandboxResponse handle(SandboxRequest request) {
     if (request.matches("POST", "invoices", "search")) return search(request.jsonObject());
     if (request.matches("POST", "invoices", "preview")) return preview(request.jsonObject());
     if (request.matches("GET", "invoices", "*")) return get(request.segment(1));
     return null;
   }
 
-  @Override SandboxResponse error(int status, String message) {
-    if (status == 401) return SandboxResponse.json(401, Json.object("error", "Unauthorized"));
-    String code = code(status);
+  /**
+   * The configured error shape; a 401 without a vendor code is the auth middleware's
+   * {@code {"error":"Unauthorized"}}.
+   */
+  @Override protected SandboxResponse error(int status, String vendorCode, String message) {
+    if (status == 401 && vendorCode == null) {
+      return SandboxResponse.json(401, Json.object("error", "Unauthorized"));
+    }
+    String code = vendorCode != null ? vendorCode : code(status);
     switch (errorShape) {
       case "legacy":
         return SandboxResponse.json(status, Json.object("success", false,
@@ -177,6 +193,7 @@ public final class FlexpriceSandbox extends Sandbox {
   private static String code(int status) {
     switch (status) {
       case 400: return "validation_error";
+      case 401: return "unauthorized";
       case 403: return "permission_denied";
       case 404: return "not_found";
       case 409: return "already_exists";

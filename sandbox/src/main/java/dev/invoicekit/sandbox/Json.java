@@ -23,14 +23,14 @@ import okio.ByteString;
  * <p>Numbers stay exact both ways: a {@link BigDecimal} is written as its plain text (never
  * exponent notation), and every number read becomes the {@link BigDecimal} of its literal text.
  */
-final class Json {
+public final class Json {
   private Json() {}
 
   /**
    * Returns a map of alternating keys and values, in that order, values may be null:
    * {@code Json.object("id", id, "amount", amount, "paid_at", null)}.
    */
-  static Map<String, Object> object(Object... keysAndValues) {
+  public static Map<String, Object> object(Object... keysAndValues) {
     if (keysAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("odd number of keys and values: " + keysAndValues.length);
     }
@@ -49,7 +49,7 @@ final class Json {
    * {@code 1000} (not {@code 1E+3}), {@code 0.5} (not {@code 0.50}), {@code 0}. Its
    * {@code toPlainString()} is how vendors that trim zeros write decimals.
    */
-  static BigDecimal stripZeros(BigDecimal value) {
+  public static BigDecimal stripZeros(BigDecimal value) {
     BigDecimal stripped = value.stripTrailingZeros();
     return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
@@ -60,7 +60,7 @@ final class Json {
    * @throws IllegalArgumentException if the tree holds another type, or a map key that is not a
    *     String
    */
-  static String write(Object tree) {
+  public static String write(Object tree) {
     return writeUtf8(tree).utf8();
   }
 
@@ -122,7 +122,7 @@ final class Json {
    *
    * @throws SandboxException with status 400 if {@code json} is not one well-formed JSON value
    */
-  static Object read(String json) {
+  public static Object read(String json) {
     try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json))) {
       Object result = read(reader);
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {

@@ -2,6 +2,7 @@ package dev.invoicekit.sandbox;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import mockwebserver3.MockResponse;
@@ -28,8 +29,20 @@ import mockwebserver3.MockResponse;
  * response's headers go out {@link SandboxOptions#latency()} after its request was read, the
  * emulator's own work included.
  *
- * <p>Thread-safe: a sandbox serves many concurrent connections. Vendor emulators extend this class
- * in this package; others cannot.
+ * <p>Every answer the sandbox sends, errors and injected faults included, carries the vendor's
+ * request-id header ({@link #requestIdHeader()}) with a value unique to the request.
+ *
+ * <p>Thread-safe: a sandbox serves many concurrent connections.
+ *
+ * <h2>Writing an emulator</h2>
+ *
+ * A vendor emulator, in any package, extends this class: it names its provider and request-id
+ * header, checks credentials in {@link #authorized}, routes in {@link #handle}, renders the
+ * vendor's error body in {@link #error}, and has a static {@code start} method
+ * {@code return Sandbox.started(new AcmeSandbox(options));}. A {@link SandboxFactory} in
+ * {@code META-INF/services/dev.invoicekit.sandbox.SandboxFactory} makes it known to
+ * {@link Sandboxes}. {@link SandboxRequest}, {@link SandboxResponse}, {@link SandboxException},
+ * {@link Json}, {@link Window}, {@link Dates} and {@link Dataset} are what it is written on.
  */
 public abstract class Sandbox implements AutoCloseable {
   private static final Logger logger = Logger.getLogger(Sandbox.class.getName());
@@ -37,12 +50,15 @@ public abstract class Sandbox implements AutoCloseable {
   private final SandboxOptions options;
   private final Dataset dataset;
   private final SandboxServer server;
+  private final AtomicLong requestIds = new AtomicLong();
 
   /**
    * Prepares a sandbox whose vendor API lives below {@code basePath}, such as
-   * {@code "/client/v4/"}. It serves nothing until {@link #started} starts it.
+   * {@code "/acme/v1/"}. It serves nothing until {@link #started} starts it.
+   *
+   * @throws IllegalArgumentException if {@code basePath} does not start and end with {@code "/"}
    */
-  Sandbox(SandboxOptions options, String basePath) {
+  protected Sandbox(SandboxOptions options, String basePath) {
     this.options = Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(basePath, "basePath == null");
     if (!basePath.startsWith("/") || !basePath.endsWith("/")) {
@@ -54,17 +70,24 @@ public abstract class Sandbox implements AutoCloseable {
 
   /**
    * Starts {@code sandbox} on a free loopback port and returns it; a vendor's {@code start}
-   * method is {@code return Sandbox.started(new FastlySandbox(options));}.
+   * method is {@code return Sandbox.started(new AcmeSandbox(options));}.
    *
    * @throws java.io.UncheckedIOException if no port can be bound
    */
-  static <S extends Sandbox> S started(S sandbox) {
+  protected static <S extends Sandbox> S started(S sandbox) {
+    Objects.requireNonNull(sandbox, "sandbox == null");
     ((Sandbox) sandbox).server.start(); // private members are not reachable through S
     return sandbox;
   }
 
-  /** The id of the provider this sandbox emulates: {@code "cloudflare"}, {@code "fastly"}, {@code "flexprice"}. */
+  /** The id of the provider this sandbox emulates, such as {@code "acme"}; never null. */
   public abstract String providerId();
+
+  /**
+   * The response header the real vendor sends its request id in, such as {@code "X-Request-Id"}:
+   * one the vendor's provider reads as the request id. Every answer of this sandbox carries it.
+   */
+  public abstract String requestIdHeader();
 
   /**
    * The vendor base URL on loopback, ending in {@code "/"}, such as
@@ -82,6 +105,23 @@ public abstract class Sandbox implements AutoCloseable {
    */
   public abstract Map<String, String> providerSettings();
 
+  /**
+   * Returns the vendor's id of invoice {@code index} of the {@link #dataset()}: what the provider
+   * reports as {@code Invoice.id()} and accepts in {@code get}.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= index < dataset().size()}
+   */
+  public abstract String invoiceId(int index);
+
+  /**
+   * Returns the subscription whose preview this sandbox answers, for vendors whose preview needs
+   * one ({@code PreviewRequest.builder().subscriptionId(id)}); null (the default) if the vendor
+   * previews the upcoming invoice without one.
+   */
+  public String previewSubscriptionId() {
+    return null;
+  }
+
   /** The invoices this sandbox serves. */
   public final Dataset dataset() {
     return dataset;
@@ -97,6 +137,7 @@ public abstract class Sandbox implements AutoCloseable {
     return server.faultCount();
   }
 
+  /** The options this sandbox was started with. */
   public final SandboxOptions options() {
     return options;
   }
@@ -118,44 +159,81 @@ public abstract class Sandbox implements AutoCloseable {
         + ", invoices=" + dataset.size() + '}';
   }
 
+  /**
+   * Returns the vendor's error answer for {@code status}, exactly as this sandbox sends it: the
+   * body of {@link #error}, its content type, and {@link #requestIdHeader()} with a fresh unique
+   * value. Neither latency nor {@code Retry-After} is added: a caller serving it decides those.
+   * For tools that inject faults in front of a provider, such as a conformance kit's proxy.
+   *
+   * @param vendorCode the vendor's error code, or null for the vendor's usual code for the status
+   *     (or none, where the vendor sends none)
+   * @throws IllegalArgumentException if {@code status} is not 400 to 599
+   */
+  public final SandboxResponse errorResponse(int status, String vendorCode, String message) {
+    if (status < 400 || status > 599) throw new IllegalArgumentException("not an error status: " + status);
+    Objects.requireNonNull(message, "message == null");
+    return identified(error(status, vendorCode, message));
+  }
+
   // Hooks for vendor emulators.
 
   /**
    * True if {@code request} carries the vendor's credentials for {@link SandboxOptions#credential()},
-   * typically {@code request.headerEquals("Fastly-Key", options().credential())}.
+   * typically {@code request.headerEquals("X-Acme-Key", options().credential())}. Called on many
+   * threads at once.
    */
-  abstract boolean authorized(SandboxRequest request);
+  protected abstract boolean authorized(SandboxRequest request);
 
   /**
    * Answers an authorized request below the base path, or returns null if no route matches (the
    * sandbox then answers 404). May throw {@link SandboxException} to answer with a vendor error.
    * Called on many threads at once.
    */
-  abstract SandboxResponse handle(SandboxRequest request);
+  protected abstract SandboxResponse handle(SandboxRequest request);
 
   /**
    * Returns the vendor's error response for {@code status}: injected 429s and 503s, 401s for bad
-   * credentials, 404s for unknown routes, {@link SandboxException}s and 500s for handler failures
-   * all come through here. The sandbox adds {@code Retry-After} to 429s. The default body is
-   * {@code {"error": message}}; vendors override it with their shape.
+   * credentials, 404s for unknown routes, {@link SandboxException}s, 500s for handler failures and
+   * {@link #errorResponse} all come through here. The sandbox adds {@code Retry-After} to injected
+   * 429s and the request-id header to everything. The default body is
+   * {@code {"error": message, "code": vendorCode}}; vendors override it with their shape.
+   *
+   * @param vendorCode the vendor's error code to put in the body, or null: then the vendor's
+   *     usual code for {@code status}, or no code where the vendor's shape has none
    */
-  SandboxResponse error(int status, String message) {
-    return SandboxResponse.json(status, Json.object("error", message));
+  protected SandboxResponse error(int status, String vendorCode, String message) {
+    return SandboxResponse.json(status, vendorCode == null
+        ? Json.object("error", message)
+        : Json.object("error", message, "code", vendorCode));
+  }
+
+  /**
+   * Returns the request id of the {@code sequence}-th answer (1 for the first), unique per
+   * sequence: by default 16 hex digits derived from the seed. Vendors whose ids have another
+   * shape override it.
+   */
+  protected String requestId(long sequence) {
+    return String.format("%016x", Dataset.mix(options.seed() ^ 0x5EED_1D5L, sequence));
+  }
+
+  /** Returns {@code response} with {@link #requestIdHeader()} set to a new request id. */
+  final SandboxResponse identified(SandboxResponse response) {
+    return response.withHeader(requestIdHeader(), requestId(requestIds.incrementAndGet()));
   }
 
   /** Answers {@code request} as the vendor would, without injected faults: auth, routing, errors. */
   final SandboxResponse answer(SandboxRequest request) {
     try {
       if (options.rejectCredentials() || !authorized(request)) {
-        return error(401, "Authentication error");
+        return error(401, null, "Authentication error");
       }
       SandboxResponse response = request.underBase() ? handle(request) : null;
-      return response != null ? response : error(404, "no route for " + request);
+      return response != null ? response : error(404, null, "no route for " + request);
     } catch (SandboxException e) {
-      return error(e.status(), e.getMessage());
+      return error(e.status(), e.vendorCode(), e.getMessage());
     } catch (RuntimeException e) {
       logger.log(Level.WARNING, providerId() + " sandbox failed to answer " + request, e);
-      return error(500, "sandbox failure: " + e);
+      return error(500, null, "sandbox failure: " + e);
     }
   }
 

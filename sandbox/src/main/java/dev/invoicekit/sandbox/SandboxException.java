@@ -8,19 +8,41 @@ package dev.invoicekit.sandbox;
  * {@link SandboxRequest#intQuery} throws for {@code ?limit=abc}. Carries no stack trace: it is an
  * answer, not a failure of the sandbox.
  */
-final class SandboxException extends RuntimeException {
+public final class SandboxException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int status;
+  private final String vendorCode;
 
-  SandboxException(int status, String message) {
+  /**
+   * Answers with {@code status} and the vendor's usual error code for it.
+   *
+   * @throws IllegalArgumentException if {@code status} is not 400 to 599
+   */
+  public SandboxException(int status, String message) {
+    this(status, null, message);
+  }
+
+  /**
+   * Answers with {@code status} and vendor error code {@code vendorCode}, such as
+   * {@code "not_found"}; a null code means the vendor's usual code for the status.
+   *
+   * @throws IllegalArgumentException if {@code status} is not 400 to 599
+   */
+  public SandboxException(int status, String vendorCode, String message) {
     super(message, null, false, false);
     if (status < 400 || status > 599) throw new IllegalArgumentException("not an error status: " + status);
     this.status = status;
+    this.vendorCode = vendorCode;
   }
 
   /** The HTTP status to answer with, 400 to 599. */
-  int status() {
+  public int status() {
     return status;
+  }
+
+  /** The vendor's error code to answer with, or null for the vendor's usual code for the status. */
+  public String vendorCode() {
+    return vendorCode;
   }
 }

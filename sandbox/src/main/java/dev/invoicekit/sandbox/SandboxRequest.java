@@ -13,14 +13,14 @@ import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
 /**
- * An HTTP request as a vendor handler sees it: method, decoded path segments below the sandbox's
+ * An HTTP request as a vendor emulator sees it: method, decoded path segments below the sandbox's
  * base path, decoded query parameters, case-insensitive headers and the body as UTF-8 text.
  *
  * <p>Routing reads best with {@link #matches}: <pre>{@code
  * if (request.matches("GET", "invoices", "*")) return get(request.segment(1));
  * }</pre>
  */
-final class SandboxRequest {
+public final class SandboxRequest {
   private final String method;
   private final HttpUrl url;
   private final Headers headers;
@@ -29,7 +29,7 @@ final class SandboxRequest {
   private final boolean underBase;
 
   /**
-   * @param basePath the sandbox's base path, such as {@code "/client/v4/"}: {@link #segments()}
+   * @param basePath the sandbox's base path, such as {@code "/acme/v1/"}: {@link #segments()}
    *     are relative to it
    */
   SandboxRequest(String method, HttpUrl url, Headers headers, String body, String basePath) {
@@ -54,17 +54,17 @@ final class SandboxRequest {
   }
 
   /** The HTTP method, upper case: {@code "GET"}, {@code "POST"}. */
-  String method() {
+  public String method() {
     return method;
   }
 
   /** The full path as sent, still percent-encoded, without the query. */
-  String path() {
+  public String path() {
     return url.encodedPath();
   }
 
   /** True if the path lies below the sandbox's base path; the sandbox answers 404 otherwise. */
-  boolean underBase() {
+  public boolean underBase() {
     return underBase;
   }
 
@@ -73,12 +73,12 @@ final class SandboxRequest {
    * {@code /billing/v3/invoices/INV-1%2F2} below {@code /billing/v3/}. A trailing slash adds no
    * segment.
    */
-  List<String> segments() {
+  public List<String> segments() {
     return segments;
   }
 
   /** Returns segment {@code index} of {@link #segments()}. */
-  String segment(int index) {
+  public String segment(int index) {
     return segments.get(index);
   }
 
@@ -86,7 +86,7 @@ final class SandboxRequest {
    * True if the method is {@code method} and the segments match {@code pattern} one by one, where
    * {@code "*"} matches any single segment.
    */
-  boolean matches(String method, String... pattern) {
+  public boolean matches(String method, String... pattern) {
     if (!this.method.equals(method) || pattern.length != segments.size()) return false;
     for (int i = 0; i < pattern.length; i++) {
       if (!pattern[i].equals("*") && !pattern[i].equals(segments.get(i))) return false;
@@ -95,13 +95,13 @@ final class SandboxRequest {
   }
 
   /** Returns the first value of query parameter {@code name}, decoded, or null if absent. */
-  String query(String name) {
+  public String query(String name) {
     List<String> values = queryValues(name);
     return values.isEmpty() ? null : values.get(0);
   }
 
   /** Returns every value of query parameter {@code name}, decoded, in order; empty if absent. */
-  List<String> queryValues(String name) {
+  public List<String> queryValues(String name) {
     List<String> result = new ArrayList<>();
     for (String value : url.queryParameterValues(name)) {
       result.add(value == null ? "" : value); // "?flag" has no value
@@ -110,7 +110,7 @@ final class SandboxRequest {
   }
 
   /** Every query parameter, decoded, in order of first appearance. */
-  Map<String, List<String>> queryParameters() {
+  public Map<String, List<String>> queryParameters() {
     Map<String, List<String>> result = new LinkedHashMap<>();
     for (int i = 0; i < url.querySize(); i++) {
       String value = url.queryParameterValue(i);
@@ -127,7 +127,7 @@ final class SandboxRequest {
    *
    * @throws SandboxException with status 400 if it is not an integer
    */
-  int intQuery(String name, int defaultValue) {
+  public int intQuery(String name, int defaultValue) {
     String value = query(name);
     if (value == null || value.isEmpty()) return defaultValue;
     try {
@@ -139,12 +139,12 @@ final class SandboxRequest {
   }
 
   /** Returns the first value of header {@code name}, any case, or null if absent. */
-  String header(String name) {
+  public String header(String name) {
     return headers.get(name);
   }
 
   /** Returns every value of header {@code name}, any case; empty if absent. */
-  List<String> headers(String name) {
+  public List<String> headers(String name) {
     return headers.values(name);
   }
 
@@ -152,7 +152,7 @@ final class SandboxRequest {
    * True if header {@code name} is present and equals {@code expected} exactly. Compares in
    * constant time, as a server checking a credential should.
    */
-  boolean headerEquals(String name, String expected) {
+  public boolean headerEquals(String name, String expected) {
     Objects.requireNonNull(expected, "expected == null");
     String actual = headers.get(name);
     return actual != null && MessageDigest.isEqual(
@@ -160,7 +160,7 @@ final class SandboxRequest {
   }
 
   /** True if {@code Authorization} is {@code Bearer <token>} (the scheme in any case). */
-  boolean bearerEquals(String token) {
+  public boolean bearerEquals(String token) {
     Objects.requireNonNull(token, "token == null");
     String authorization = headers.get("Authorization");
     if (authorization == null || authorization.length() < 7
@@ -172,7 +172,7 @@ final class SandboxRequest {
   }
 
   /** The body as UTF-8 text; empty if there is none. */
-  String body() {
+  public String body() {
     return body;
   }
 
@@ -183,7 +183,7 @@ final class SandboxRequest {
    * @throws SandboxException with status 400 if the body is not a JSON object
    */
   @SuppressWarnings("unchecked")
-  Map<String, Object> jsonObject() {
+  public Map<String, Object> jsonObject() {
     if (body.isBlank()) return Map.of();
     Object tree = Json.read(body);
     if (!(tree instanceof Map)) throw new SandboxException(400, "request body is not a JSON object");

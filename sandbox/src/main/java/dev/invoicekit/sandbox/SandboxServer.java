@@ -105,15 +105,15 @@ final class SandboxServer {
     if (injection != Injection.NONE) faultCount.incrementAndGet();
     switch (injection) {
       case RATE_LIMIT:
-        return send(sandbox.error(429, "Too Many Requests")
+        return send(sandbox.error(429, null, "Too Many Requests")
             .withHeader("Retry-After", Integer.toString(options.retryAfterSeconds())), receivedNanos);
       case UNAVAILABLE:
-        return send(sandbox.error(503, "Service Unavailable"), receivedNanos);
+        return send(sandbox.error(503, null, "Service Unavailable"), receivedNanos);
       case DISCONNECT_AT_START:
         return disconnectAtStart();
       case DISCONNECT_MID_BODY: {
         SandboxResponse answer = sandbox.answer(request);
-        if (answer.body().size() < 2) return disconnectAtStart(); // no half to send
+        if (answer.bodyBytes().size() < 2) return disconnectAtStart(); // no half to send
         return builder(answer, receivedNanos).onResponseBody(new SocketEffect.CloseSocket()).build();
       }
       default:
@@ -130,12 +130,13 @@ final class SandboxServer {
    * read: the time spent computing the answer is part of the latency, as a vendor's server time
    * is part of its response time, rather than added to it.
    */
-  private MockResponse.Builder builder(SandboxResponse response, long receivedNanos) {
+  private MockResponse.Builder builder(SandboxResponse answer, long receivedNanos) {
+    SandboxResponse response = sandbox.identified(answer); // every answer carries a request id
     long delay = Math.max(0, options.latency().toNanos() - (System.nanoTime() - receivedNanos));
     return new MockResponse.Builder()
         .code(response.status())
-        .headers(response.headers())
-        .body(new Buffer().write(response.body())) // after headers(): sets Content-Length
+        .headers(response.okHeaders())
+        .body(new Buffer().write(response.bodyBytes())) // after headers(): sets Content-Length
         .headersDelay(delay, TimeUnit.NANOSECONDS);
   }
 

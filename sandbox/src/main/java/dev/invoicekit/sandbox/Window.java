@@ -16,8 +16,8 @@ import java.util.stream.IntStream;
  * @param to the index after the last item shown, at most {@code total}
  * @param total the number of items in all pages
  */
-record Window(int from, int to, int total) {
-  Window {
+public record Window(int from, int to, int total) {
+  public Window {
     if (from < 0 || to < from || total < to) {
       throw new IllegalArgumentException("not 0 <= from <= to <= total: " + from + ", " + to + ", " + total);
     }
@@ -30,7 +30,7 @@ record Window(int from, int to, int total) {
    * @throws SandboxException with status 400 if {@code offset} is negative or {@code limit} is
    *     not positive
    */
-  static Window ofOffset(long offset, int limit, int total) {
+  public static Window ofOffset(long offset, int limit, int total) {
     if (offset < 0) throw new SandboxException(400, "offset must be >= 0: " + offset);
     if (limit < 1) throw new SandboxException(400, "limit must be >= 1: " + limit);
     int from = (int) Math.min(offset, total);
@@ -44,24 +44,24 @@ record Window(int from, int to, int total) {
    *
    * @throws SandboxException with status 400 if {@code page} or {@code perPage} is not positive
    */
-  static Window ofPage(int page, int perPage, int total) {
+  public static Window ofPage(int page, int perPage, int total) {
     if (page < 1) throw new SandboxException(400, "page must be >= 1: " + page);
     if (perPage < 1) throw new SandboxException(400, "per_page must be >= 1: " + perPage);
     return ofOffset((long) (page - 1) * perPage, perPage, total);
   }
 
   /** The number of items shown. */
-  int size() {
+  public int size() {
     return to - from;
   }
 
   /** True if items follow this window. */
-  boolean hasMore() {
+  public boolean hasMore() {
     return to < total;
   }
 
   /** The indices of the items shown, in order. */
-  IntStream indices() {
+  public IntStream indices() {
     return IntStream.range(from, to);
   }
 }

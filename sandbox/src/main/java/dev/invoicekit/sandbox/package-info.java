@@ -3,7 +3,7 @@
  * host application starts a fake vendor in its own tests, with no network and no credentials.
  *
  * <pre>{@code
- * try (Sandbox sandbox = Sandboxes.start("fastly", SandboxOptions.builder().invoices(500).build())) {
+ * try (Sandbox sandbox = Sandboxes.start("acme", SandboxOptions.builder().invoices(500).build())) {
  *   Properties properties = new Properties();
  *   properties.setProperty("invoicekit.provider", sandbox.providerId());
  *   sandbox.providerSettings().forEach((key, value) ->
@@ -20,9 +20,31 @@
  * (429, 503, dropped connections) and the credential accepted. Everything is deterministic: the
  * same options give the same invoices and the same sequence of faults.
  *
- * <p>Sandboxes emulate the vendors from their public documentation; they share no code with the
- * providers they test. The package-private types ({@code SandboxRequest}, {@code SandboxResponse},
- * {@code Json}, {@code Window}, {@code Dates}, {@code SandboxServer}) are the machinery vendor
- * emulators are written on; they are not API.
+ * <h2>The emulator SPI</h2>
+ *
+ * This package holds the shared core (data set, faults, latency, the server) and names no
+ * vendor. Each vendor's emulator lives beside its provider, in the provider's module, and is
+ * found by {@link dev.invoicekit.sandbox.Sandboxes} through a
+ * {@link dev.invoicekit.sandbox.SandboxFactory} listed in
+ * {@code META-INF/services/dev.invoicekit.sandbox.SandboxFactory}. A third party's emulator is
+ * written the same way, on these public types:
+ * <ul>
+ *   <li>{@link dev.invoicekit.sandbox.Sandbox}: extend it; implement {@code providerId},
+ *       {@code requestIdHeader}, {@code providerSettings}, {@code invoiceId} and the protected
+ *       hooks {@code authorized}, {@code handle} and {@code error}; start it with
+ *       {@code Sandbox.started(new AcmeSandbox(options))}.
+ *   <li>{@link dev.invoicekit.sandbox.SandboxRequest}: what a handler reads (method, decoded
+ *       segments below the base path, query, headers, JSON body).
+ *   <li>{@link dev.invoicekit.sandbox.SandboxResponse}: what it answers.
+ *   <li>{@link dev.invoicekit.sandbox.SandboxException}: thrown to answer with the vendor's error
+ *       body for a status and, optionally, a vendor code.
+ *   <li>{@link dev.invoicekit.sandbox.Json}, {@link dev.invoicekit.sandbox.Window} and
+ *       {@link dev.invoicekit.sandbox.Dates}: exact JSON trees, pagination math, date parsing.
+ * </ul>
+ * A provider module depends on {@code invoicekit-sandbox} as {@code <optional>true</optional>}, so
+ * hosts of the provider get neither the sandbox nor MockWebServer on their class path.
+ *
+ * <p>Emulators are written from the vendors' public documentation; they share no code with the
+ * providers they test.
  */
 package dev.invoicekit.sandbox;

@@ -306,4 +306,34 @@ final class CloudflareSandboxTest {
     assertThat(bodies.get(0)).isEqualTo(bodies.get(2));
     assertThat(bodies.get(1)).isEqualTo(bodies.get(3));
   }
+
+  @Test void errorResponsesAreV4EnvelopesWithTheCodeAndARayId() {
+    try (CloudflareSandbox sandbox = CloudflareSandbox.start(SandboxOptions.defaults())) {
+      assertThat(sandbox.requestIdHeader()).isEqualTo("CF-Ray");
+      for (int status : new int[] {401, 404, 429, 500}) {
+        SandboxResponse coded = sandbox.errorResponse(status, Integer.toString(20000 + status), "failed " + status);
+        assertThat(coded.status()).isEqualTo(status);
+        assertThat(coded.contentType()).startsWith("application/json");
+        assertThat(coded.header("CF-Ray")).matches("[0-9a-f]{16}-SJC");
+        assertThat(Json.read(coded.bodyUtf8())).isEqualTo(Json.object(
+            "success", false,
+            "errors", List.of(Json.object("code", new BigDecimal(20000 + status), "message", "failed " + status)),
+            "messages", List.of(),
+            "result", null));
+      }
+      Map<?, ?> usual = (Map<?, ?>) Json.read(sandbox.errorResponse(429, null, "slow down").bodyUtf8());
+      assertThat(((Map<?, ?>) ((List<?>) usual.get("errors")).get(0)).get("code")).isEqualTo(new BigDecimal(971));
+      assertThat(sandbox.errorResponse(500, null, "a").header("CF-Ray"))
+          .isNotEqualTo(sandbox.errorResponse(500, null, "a").header("CF-Ray"));
+    }
+  }
+
+  @Test void everyAnswerCarriesARayId() throws IOException {
+    try (CloudflareSandbox sandbox = CloudflareSandbox.start(SandboxOptions.defaults())) {
+      String first = authorizedGet(sandbox, history(sandbox, "")).response().header("CF-Ray");
+      String unauthorized = get(history(sandbox, "")).response().header("CF-Ray");
+      assertThat(first).isNotNull().isNotEqualTo(unauthorized);
+      assertThat(unauthorized).isNotNull();
+    }
+  }
 }

@@ -318,4 +318,38 @@ final class FastlySandboxTest {
       assertThat(FastlySandbox.decodeCursor(cursor)).isEqualTo(offset);
     }
   }
+
+  @Test void errorResponsesHaveFastlyShapesAndARequestId() {
+    try (FastlySandbox sandbox = start(10)) {
+      assertThat(sandbox.requestIdHeader()).isEqualTo("Fastly-Request-Id");
+      for (int status : new int[] {401, 404, 429, 500}) {
+        SandboxResponse coded = sandbox.errorResponse(status, "code_" + status, "failed " + status);
+        assertThat(coded.status()).isEqualTo(status);
+        assertThat(coded.contentType()).startsWith("application/json");
+        assertThat(coded.header("Fastly-Request-Id")).matches("[0-9a-f]{16}");
+        assertThat(Json.read(coded.bodyUtf8())).isEqualTo(Json.object(
+            "code", "code_" + status,
+            "title", status == 401 ? "Provided credentials are missing or invalid" : "failed " + status,
+            "status", new BigDecimal(status)));
+      }
+      assertThat(Json.read(sandbox.errorResponse(401, null, "x").bodyUtf8()))
+          .isEqualTo(Map.of("msg", "Provided credentials are missing or invalid"));
+      assertThat(Json.read(sandbox.errorResponse(404, null, "requested id:1 doesn't exist").bodyUtf8()))
+          .isEqualTo(Json.object("title", "requested id:1 doesn't exist", "status", new BigDecimal(404)));
+    }
+  }
+
+  @Test void everyAnswerCarriesAFastlyRequestId() throws IOException {
+    try (FastlySandbox sandbox = start(10)) {
+      List<String> ids = new ArrayList<>();
+      for (String path : List.of("billing/v3/invoices", "billing/v3/invoices/INV-1", "nowhere")) {
+        Request request = new Request.Builder().url(sandbox.baseUrl() + path)
+            .header("Fastly-Key", sandbox.options().credential()).build();
+        try (Response response = http.newCall(request).execute()) {
+          ids.add(response.header("Fastly-Request-Id"));
+        }
+      }
+      assertThat(ids).doesNotContainNull().doesNotHaveDuplicates();
+    }
+  }
 }

@@ -409,4 +409,43 @@ final class FlexpriceSandboxTest {
     }
     throw new AssertionError("no taxed invoice");
   }
+
+  @Test void errorResponsesHaveTheFlatShapeWithTheCodeAndARequestId() {
+    try (FlexpriceSandbox sandbox = start(10)) {
+      assertThat(sandbox.requestIdHeader()).isEqualTo("X-Request-Id");
+      for (int status : new int[] {401, 404, 429, 500}) {
+        SandboxResponse coded = sandbox.errorResponse(status, "code_" + status, "failed " + status);
+        assertThat(coded.status()).isEqualTo(status);
+        assertThat(coded.contentType()).startsWith("application/json");
+        assertThat(coded.header("X-Request-Id")).matches("[0-9a-f]{16}");
+        assertThat(Json.read(coded.bodyUtf8())).isEqualTo(Json.object(
+            "code", "code_" + status, "message", "failed " + status, "http_status_code", new BigDecimal(status)));
+      }
+      assertThat(Json.read(sandbox.errorResponse(401, null, "x").bodyUtf8())).isEqualTo(Map.of("error", "Unauthorized"));
+      assertThat(castMap(Json.read(sandbox.errorResponse(429, null, "x").bodyUtf8())))
+          .containsEntry("code", "too_many_requests");
+    }
+  }
+
+  @Test void everyAnswerCarriesARequestId() throws IOException {
+    try (FlexpriceSandbox sandbox = start(10)) {
+      List<String> ids = new ArrayList<>();
+      for (String key : new String[] {sandbox.options().credential(), "wrong"}) {
+        Request request = new Request.Builder().url(sandbox.baseUrl() + "invoices/" + sandbox.invoiceId(0))
+            .header("x-api-key", key).build();
+        try (Response response = client.newCall(request).execute()) {
+          ids.add(response.header("X-Request-Id"));
+        }
+      }
+      assertThat(ids).doesNotContainNull().doesNotHaveDuplicates();
+    }
+  }
+
+  @Test void previewSubscriptionIdIsTheFirstCustomersAndPreviews() throws IOException {
+    try (FlexpriceSandbox sandbox = start(10)) {
+      assertThat(sandbox.previewSubscriptionId()).isEqualTo(sandbox.subscriptionId(0));
+      assertThat(post(sandbox, "invoices/preview",
+          "{\"subscription_id\":\"" + sandbox.previewSubscriptionId() + "\"}").status()).isEqualTo(200);
+    }
+  }
 }

@@ -224,6 +224,61 @@ final class SandboxTest {
     return codes;
   }
 
+  @Test void everyAnswerCarriesAUniqueRequestId() throws IOException {
+    TestVendorSandbox faulty = start(SandboxOptions.builder()
+        .faultPercent(50).faults(Fault.RATE_LIMIT, Fault.UNAVAILABLE).build());
+    List<String> ids = new ArrayList<>();
+    List<Integer> codes = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      Answer answer = get(faulty, i % 2 == 0 ? "invoices" : "invoices/nope-" + i);
+      codes.add(answer.code());
+      ids.add(answer.headers().get(TestVendorSandbox.REQUEST_ID_HEADER));
+    }
+    Answer unauthorized = call(new Request.Builder().url(faulty.baseUrl() + "invoices").build());
+    codes.add(unauthorized.code());
+    ids.add(unauthorized.headers().get(TestVendorSandbox.REQUEST_ID_HEADER));
+
+    assertThat(codes).contains(200, 404, 429, 503);
+    assertThat(ids).doesNotContainNull().doesNotHaveDuplicates();
+    assertThat(ids.get(0)).matches("[0-9a-f]{16}");
+  }
+
+  @Test void errorResponseIsTheVendorErrorWithCodeAndRequestId() {
+    TestVendorSandbox sandbox = start();
+    SandboxResponse coded = sandbox.errorResponse(404, "gone", "no invoice x");
+    SandboxResponse usual = sandbox.errorResponse(500, null, "boom");
+
+    assertThat(coded.status()).isEqualTo(404);
+    assertThat(coded.contentType()).startsWith("application/json");
+    assertThat(Json.read(coded.bodyUtf8())).isEqualTo(Map.of("failure",
+        Json.object("status", new BigDecimal("404"), "code", "gone", "message", "no invoice x")));
+    assertThat(new String(coded.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(coded.bodyUtf8());
+    assertThat(coded.headers()).containsKey(TestVendorSandbox.REQUEST_ID_HEADER)
+        .containsEntry("Content-Type", coded.contentType());
+    assertThat(((Map<?, ?>) ((Map<?, ?>) Json.read(usual.bodyUtf8())).get("failure")).get("code")).isNull();
+    assertThat(usual.header(TestVendorSandbox.REQUEST_ID_HEADER))
+        .isNotEqualTo(coded.header(TestVendorSandbox.REQUEST_ID_HEADER));
+    assertThat(usual.header("Retry-After")).isNull();
+    assertThatThrownBy(() -> sandbox.errorResponse(200, null, "fine"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test void sandboxExceptionCarriesItsVendorCodeIntoTheBody() throws IOException {
+    TestVendorSandbox sandbox = start();
+    assertThat(new SandboxException(409, "exists").vendorCode()).isNull();
+    Answer answer = get(sandbox, "invoices/nope");
+    assertThat(answer.code()).isEqualTo(404);
+    assertThat(answer.failure().get("code")).isEqualTo("no_such_invoice");
+    assertThat(get(sandbox, "nowhere").failure().get("code")).isNull();
+  }
+
+  @Test void invoiceIdsAreWhatTheVendorServesAndPreviewNeedsNoSubscriptionByDefault() throws IOException {
+    TestVendorSandbox sandbox = start(SandboxOptions.builder().invoices(5).build());
+    assertThat(get(sandbox, "invoices/" + sandbox.invoiceId(4)).object().get("id")).isEqualTo("inv-4");
+    assertThat(sandbox.previewSubscriptionId()).isNull();
+  }
+
   @Test void noFaultsByDefault() throws IOException {
     TestVendorSandbox sandbox = start();
     assertThat(codes(sandbox, 50)).containsOnly(200);

@@ -6,6 +6,7 @@ import java.util.Map;
 /** A trivial vendor emulator on the shared machinery: what the real ones look like, in small. */
 final class TestVendorSandbox extends Sandbox {
   static final String KEY_HEADER = "X-Test-Key";
+  static final String REQUEST_ID_HEADER = "X-Test-Request-Id";
 
   private TestVendorSandbox(SandboxOptions options) {
     super(options, "/test/v1/");
@@ -19,15 +20,24 @@ final class TestVendorSandbox extends Sandbox {
     return "test-vendor";
   }
 
+  @Override public String invoiceId(int index) {
+    java.util.Objects.checkIndex(index, dataset().size());
+    return "inv-" + index;
+  }
+
+  @Override public String requestIdHeader() {
+    return REQUEST_ID_HEADER;
+  }
+
   @Override public Map<String, String> providerSettings() {
     return Map.of("base-url", baseUrl(), "api-key", options().credential());
   }
 
-  @Override boolean authorized(SandboxRequest request) {
+  @Override protected boolean authorized(SandboxRequest request) {
     return request.headerEquals(KEY_HEADER, options().credential());
   }
 
-  @Override SandboxResponse handle(SandboxRequest request) {
+  @Override protected SandboxResponse handle(SandboxRequest request) {
     if (request.matches("GET", "invoices")) {
       Window window = Window.ofOffset(request.intQuery("offset", 0), request.intQuery("limit", 10),
           dataset().size());
@@ -39,7 +49,7 @@ final class TestVendorSandbox extends Sandbox {
     }
     if (request.matches("GET", "invoices", "*")) {
       String id = request.segment(1);
-      if (!id.matches("inv-\\d+")) throw new SandboxException(404, "no invoice " + id);
+      if (!id.matches("inv-\\d+")) throw new SandboxException(404, "no_such_invoice", "no invoice " + id);
       int index = Integer.parseInt(id.substring(4));
       if (index >= dataset().size()) throw new SandboxException(404, "no invoice " + id);
       return SandboxResponse.ok(invoiceJson(dataset().invoice(index)));
@@ -56,9 +66,9 @@ final class TestVendorSandbox extends Sandbox {
     return null;
   }
 
-  @Override SandboxResponse error(int status, String message) {
+  @Override protected SandboxResponse error(int status, String vendorCode, String message) {
     return SandboxResponse.json(status, Json.object(
-        "failure", Json.object("status", (long) status, "message", message)));
+        "failure", Json.object("status", (long) status, "code", vendorCode, "message", message)));
   }
 
   private static Map<String, Object> invoiceJson(DatasetInvoice invoice) {
