@@ -40,7 +40,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -49,6 +51,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -204,6 +207,10 @@ public abstract class InvoiceProviderVerification {
             + ids.size() + " (" + new HashSet<>(ids).size() + " distinct): " + ids));
     assertEquals(invoices(), ids.size(), rule("6.1 completeness",
         "stream() delivered an invoice more than once: " + ids));
+    Set<String> emulated = new TreeSet<>();
+    for (int i = 0; i < emulator.dataset().size(); i++) emulated.add(emulator.invoiceId(i));
+    assertEquals(emulated, new TreeSet<>(ids), rule("6.1 completeness",
+        "stream() delivers exactly the emulator's invoices"));
     assertEquals(totals(emulator.dataset()), totalsOf(streamed), rule("6.1 completeness",
         "the totals per currency must equal the emulator's data set"));
     for (Invoice invoice : streamed) {
@@ -328,7 +335,7 @@ public abstract class InvoiceProviderVerification {
   void rule_6_3_transientFaultIsRetried(String fault) {
     InvoiceProvider provider = provider();
     proxy.script((r, f) -> transientFault(fault), (r, f) -> transientFault(fault));
-    Page<Invoice> page = provider.list(firstPage());
+    Page<Invoice> page = call("6.3 retries", "list() after two " + fault + " answers", () -> provider.list(firstPage()));
     assertFalse(page.items().isEmpty(), rule("6.3 retries", "the third attempt's page is delivered"));
     assertEquals(MAX_RETRIES + 1, proxy.requestCount(), rule("6.3 retries",
         "after two " + fault + " answers the call is retried within max-retries=" + MAX_RETRIES));
@@ -363,7 +370,7 @@ public abstract class InvoiceProviderVerification {
           : DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
       return vendorError(429, request.index()).newBuilder().setHeader("Retry-After", value).build();
     });
-    provider.list(firstPage());
+    call("6.3 Retry-After", "list() after a 429", () -> provider.list(firstPage()));
     assertEquals(2, proxy.requestCount(), rule("6.3 Retry-After", "one retry after the 429"));
     long waitedMillis = TimeUnit.NANOSECONDS.toMillis(
         proxy.seen().get(1).arrivedNanos() - proxy.answeredNanos(0));
@@ -409,18 +416,20 @@ public abstract class InvoiceProviderVerification {
 
   @Test void rule_get_findsAStreamedInvoiceAndMapsUnknownIdToEmpty() {
     InvoiceProvider provider = provider();
-    String known = ids(provider.stream(InvoiceQuery.all())).get(invoices() / 2);
-    Optional<Invoice> found = provider.get(known);
+    String known = emulator.invoiceId(invoices() / 2);
+    Optional<Invoice> found = call("§2 get", "get(" + known + ")", () -> provider.get(known));
     assertTrue(found.isPresent(), rule("§2 get", "get() finds invoice " + known + " that stream() delivered"));
     assertEquals(known, found.get().id(), rule("§2 get", "get(id).id() is id"));
-    assertEquals(Optional.empty(), provider.get("tck-no-such-invoice"), rule("§2 get",
+    assertEquals(Optional.empty(), call("§2 get", "get() of an unknown id",
+        () -> provider.get("tck-no-such-invoice")), rule("§2 get",
         "get() of an unknown id (vendor 404) is Optional.empty()"));
   }
 
   @Test void rule_6_4_invoiceIdsArePathEncoded() {
     InvoiceProvider provider = provider();
     String id = "tck/../x?y=1#z %";
-    assertEquals(Optional.empty(), provider.get(id), rule("6.4 path encoding", "no invoice has id " + id));
+    assertEquals(Optional.empty(), call("6.4 path encoding", "get(\"" + id + "\")", () -> provider.get(id)),
+        rule("6.4 path encoding", "no invoice has id " + id));
     assertFalse(proxy.seen().isEmpty(), rule("6.4", "get() asked the vendor"));
     for (FaultProxy.Seen request : proxy.seen()) {
       HttpUrl url = request.url();
@@ -438,7 +447,8 @@ public abstract class InvoiceProviderVerification {
   // preview.
 
   @Test void rule_preview_answersADraftOfTheProvider() {
-    Invoice preview = provider().preview(previewRequest(emulator.dataset()));
+    InvoiceProvider provider = provider();
+    Invoice preview = call("§2 preview", "preview()", () -> provider.preview(previewRequest(emulator.dataset())));
     assertEquals(providerId, preview.provider(), rule("§2 preview", "preview().provider() is the provider id"));
   }
 
@@ -481,8 +491,12 @@ public abstract class InvoiceProviderVerification {
 
   @Test void rule_6_4_credentialsAreNotSentAcrossHostsOnRedirect() throws IOException {
     try (MockWebServer elsewhere = new MockWebServer()) {
-      InetAddress localhost = InetAddress.getByName("localhost");
-      elsewhere.start(localhost, 0);
+      elsewhere.setDispatcher(new mockwebserver3.Dispatcher() {
+        @Override public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+          return new MockResponse.Builder().code(404).body("another host").build();
+        }
+      });
+      elsewhere.start(InetAddress.getByName("localhost"), 0);
       InvoiceProvider provider = provider();
       proxy.script((request, forward) -> new MockResponse.Builder().code(302)
           .setHeader("Location", "http://localhost:" + elsewhere.getPort() + request.target()).build());
@@ -596,6 +610,15 @@ public abstract class InvoiceProviderVerification {
     return builder.setHeader(emulator.requestIdHeader(), requestId(requestIndex))
         .body(new Buffer().write(response.body()))
         .build();
+  }
+
+  /** Makes {@code call}, turning an exception it should not throw into the failure of {@code rule}. */
+  private <T> T call(String rule, String what, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      throw new AssertionError(rule(rule, what + " must succeed; it threw " + e), e);
+    }
   }
 
   private <T extends Throwable> T expect(Class<T> type, Runnable call, String rule) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
-import org.junit.platform.testkit.engine.TestExecutionResult;
+import org.junit.platform.engine.TestExecutionResult;
 
 /**
  * The kit tests itself: for every {@link Flaw}, the rule that should catch it fails against an Acme

@@ -148,7 +148,7 @@ final class AcmeProvider implements InvoiceProvider {
     long answered = Wire.required(id(), page.offset(), "offset");
     if (answered != offset && !flaws.contains(Flaw.ACCEPTS_A_REPEATED_PAGE)) {
       throw new MalformedResponseException(id(), "asked for offset " + offset + ", got offset " + answered,
-          0, null, null);
+          0, null, null, null);
     }
     List<Invoice> invoices = new ArrayList<>();
     if (flaws.contains(Flaw.REPEATS_AN_INVOICE_ACROSS_PAGES) && offset > 0) {

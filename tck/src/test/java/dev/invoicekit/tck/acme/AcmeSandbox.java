@@ -41,6 +41,10 @@ final class AcmeSandbox extends Sandbox {
     return Map.of("base-url", baseUrl(), "api-key", options().credential());
   }
 
+  @Override public String invoiceId(int index) {
+    return "acme-" + index;
+  }
+
   @Override protected boolean authorized(SandboxRequest request) {
     return request.headerEquals(KEY_HEADER, options().credential());
   }
@@ -49,7 +53,8 @@ final class AcmeSandbox extends Sandbox {
     if (request.matches("GET", "invoices")) {
       int offset = request.intQuery("offset", 0);
       Window window = Window.ofOffset(offset, request.intQuery("limit", 10), dataset().size());
-      List<Object> items = window.indices().mapToObj(i -> invoice(dataset().invoice(i))).toList();
+      List<Object> items = window.indices()
+          .<Object>mapToObj(i -> invoice(dataset().invoice(i))).toList();
       return SandboxResponse.ok(Json.object("items", items, "offset", (long) offset,
           "total", (long) dataset().size()));
     }
