@@ -122,9 +122,14 @@ public abstract class InvoiceProviderVerification {
     return InvoiceProviders.create(providerId, config);
   }
 
-  /** A preview request the emulator can answer. By default {@link PreviewRequest#upcoming()}. */
-  protected PreviewRequest previewRequest(Dataset dataset) {
-    return PreviewRequest.upcoming();
+  /**
+   * A preview request {@code emulator} can answer. By default the subscription of {@link
+   * Sandbox#previewSubscriptionId()} where the emulator names one, else {@link PreviewRequest#upcoming()}.
+   */
+  protected PreviewRequest previewRequest(Sandbox emulator) {
+    String subscription = emulator.previewSubscriptionId();
+    return subscription == null ? PreviewRequest.upcoming()
+        : PreviewRequest.builder().subscriptionId(subscription).build();
   }
 
   /** The invoices in the emulator's data set. Default 23, which is six pages of {@link #pageSize()}. */
@@ -448,7 +453,7 @@ public abstract class InvoiceProviderVerification {
 
   @Test void rule_preview_answersADraftOfTheProvider() {
     InvoiceProvider provider = provider();
-    Invoice preview = call("§2 preview", "preview()", () -> provider.preview(previewRequest(emulator.dataset())));
+    Invoice preview = call("§2 preview", "preview()", () -> provider.preview(previewRequest(emulator)));
     assertEquals(providerId, preview.provider(), rule("§2 preview", "preview().provider() is the provider id"));
   }
 
@@ -584,7 +589,7 @@ public abstract class InvoiceProviderVerification {
     calls.put("list", () -> provider.list(firstPage()));
     calls.put("stream", () -> provider.stream(InvoiceQuery.all()).findFirst());
     calls.put("get", () -> provider.get("tck-any"));
-    calls.put("preview", () -> provider.preview(previewRequest(emulator.dataset())));
+    calls.put("preview", () -> provider.preview(previewRequest(emulator)));
     calls.forEach((name, call) -> expect(IllegalStateException.class, call::run, "6.5 lifecycle: " + name + "()"));
     assertEquals(0, proxy.requestCount(), rule("6.5 lifecycle", "a closed provider sends nothing"));
   }
