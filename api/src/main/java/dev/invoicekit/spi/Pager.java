@@ -51,7 +51,6 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
   private Iterator<String> plan = Collections.emptyIterator();
   private boolean started;
   private boolean planAsked;
-  private RuntimeException failureAfterCurrent;
 
   // Guarded by this.
   private final ArrayDeque<Fetch<T>> fetches = new ArrayDeque<>();
@@ -80,12 +79,6 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
 
   /** Makes the next page current; returns false at the end of the data or once closed. */
   private boolean nextPage() {
-    if (failureAfterCurrent != null) {
-      RuntimeException failure = failureAfterCurrent;
-      failureAfterCurrent = null;
-      close();
-      throw failure;
-    }
     if (!started) {
       started = true;
       start(firstToken);
@@ -147,6 +140,11 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
     if (token != null && !handedOverTokens.add(token)) throw repeatedToken(token);
     ProviderChecks.requireProgress(providerId, "page token " + quote(token), page);
     Optional<String> next = page.nextPageToken();
+    if (next.isPresent() && handedOverTokens.contains(next.get())) {
+      // The page points back to one already delivered: it is a repeat (a vendor stuck on a cursor
+      // answers the same page again), so none of its items is delivered a second time.
+      throw repeatedToken(next.get());
+    }
     if (planner != null && !planAsked) { // This is the first page.
       planAsked = true;
       if (next.isPresent()) planFrom(page);
@@ -154,9 +152,7 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
     current = page.items().iterator();
 
     boolean morePlanned = plan.hasNext() || queued() > 0;
-    if (next.isPresent() && handedOverTokens.contains(next.get())) {
-      failureAfterCurrent = repeatedToken(next.get());
-    } else if (!morePlanned) {
+    if (!morePlanned) {
       next.ifPresent(this::start); // Cursor style: one page of lookahead.
     } else if (next.isEmpty()) {
       // A planned page that is not the last one ends the listing: the data shrank.

@@ -145,7 +145,7 @@ final class PageStreamsTest {
     }
   }
 
-  @Test void repeatedPageTokenEndsWithMalformedResponseAfterItsItems() {
+  @Test void pagePointingBackToAnEarlierTokenFailsBeforeItsItems() {
     fake.page(null, "a", "1").page("a", "b", "2").page("b", "a", "3");
     List<String> seen = new ArrayList<>();
 
@@ -153,7 +153,7 @@ final class PageStreamsTest {
         .isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessageStartingWith(id + ": ")
         .hasMessageContaining("repeated page token 'a'");
-    assertThat(seen).containsExactly("1", "2", "3");
+    assertThat(seen).containsExactly("1", "2");
     assertThat(fake.calls()).containsExactly(null, "a", "b");
     assertThat(pagerThreads()).isEmpty();
   }
@@ -165,7 +165,7 @@ final class PageStreamsTest {
     assertThatThrownBy(() -> consume(PageStreams.cursor(id, "x", fake), seen))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("repeated page token 'x'");
-    assertThat(seen).containsExactly("1");
+    assertThat(seen).isEmpty();
     assertThat(fake.calls()).containsExactly("x");
   }
 

@@ -1,5 +1,6 @@
-package dev.invoicekit.reliability;
+package dev.invoicekit.flexprice;
 
+import dev.invoicekit.tck.WireCase;
 import dev.invoicekit.Invoice;
 import dev.invoicekit.PreviewRequest;
 import java.math.BigDecimal;
@@ -11,7 +12,7 @@ import java.util.Map;
  * per-subscription {@code POST /invoices/preview}, amounts as decimal strings, and four error
  * shapes (flat, legacy envelope, older status object, auth middleware).
  */
-final class FlexpriceCase extends VendorCase {
+final class FlexpriceWireCase extends WireCase {
   static final String API_KEY = "flex-api-key-Wm3JcN8aLp5e";
   static final String SUBSCRIPTION = "subs_01K1H9A2B3C4D5E6F7G8H9J0K1";
 
@@ -37,19 +38,19 @@ final class FlexpriceCase extends VendorCase {
       .replace("\"invoice_number\": \"INV-2026-00042\"", "\"invoice_number\": null");
   private static final String HUGE_DUE = "123456789012345678901234567890.000000000000000000000001";
 
-  FlexpriceCase() {
+  FlexpriceWireCase() {
     super("flexprice", "/v1/", Map.of("api-key", API_KEY));
   }
 
-  @Override PreviewRequest previewRequest() {
+  @Override public PreviewRequest previewRequest() {
     return PreviewRequest.builder().subscriptionId(SUBSCRIPTION).build();
   }
 
-  @Override String method(Op op) {
+  @Override public String method(Op op) {
     return op == Op.GET ? "GET" : "POST";
   }
 
-  @Override String path(Op op) {
+  @Override public String path(Op op) {
     switch (op) {
       case LIST: return "/v1/invoices/search";
       case GET: return "/v1/invoices/" + ID;
@@ -57,7 +58,7 @@ final class FlexpriceCase extends VendorCase {
     }
   }
 
-  @Override String body(Op op, Payload payload) {
+  @Override public String body(Op op, Payload payload) {
     String invoice = invoice(op == Op.PREVIEW ? PREVIEW : INVOICE, payload);
     return op == Op.LIST ? search(invoice, 1, 0) : invoice;
   }
@@ -88,45 +89,45 @@ final class FlexpriceCase extends VendorCase {
         + ", \"limit\": 2, \"offset\": " + offset + "}, \"x_envelope_field\": " + UNKNOWN_OBJECT + "}";
   }
 
-  @Override String invoiceId(Op op) {
+  @Override public String invoiceId(Op op) {
     return op == Op.PREVIEW ? PREVIEW_ID : ID;
   }
 
-  @Override String numberMember(Op op) {
+  @Override public String numberMember(Op op) {
     return "\"total\": \"129.5\"";
   }
 
-  @Override String checkedTextMember(Op op) {
+  @Override public String checkedTextMember(Op op) {
     return "\"period_start\": \"2026-07-01T00:00:00Z\"";
   }
 
-  @Override String missingField(Op op) {
+  @Override public String missingField(Op op) {
     return "total";
   }
 
-  @Override List<BigDecimal> hugeNumbers(Op op) {
+  @Override public List<BigDecimal> hugeNumbers(Op op) {
     return List.of(new BigDecimal(HUGE_AMOUNT), new BigDecimal(HUGE_DUE), new BigDecimal(HUGE_QUANTITY));
   }
 
-  @Override List<BigDecimal> readHugeNumbers(Invoice invoice, Op op) {
+  @Override public List<BigDecimal> readHugeNumbers(Invoice invoice, Op op) {
     return List.of(invoice.total().amount(), invoice.amountDue().amount(),
         invoice.lines().get(0).quantity());
   }
 
   /** The first two of six invoices whatever offset is asked for: a server that ignores {@code offset}. */
-  @Override String repeatingPage() {
+  @Override public String repeatingPage() {
     return search(INVOICE + ", " + INVOICE.replace(ID, ID.replace("4F", "4G")), 6, 0);
   }
 
-  @Override String emptyPageClaimingMore() {
+  @Override public String emptyPageClaimingMore() {
     return search("", 57, 0);
   }
 
-  @Override List<String> errorShapes() {
+  @Override public List<String> errorShapes() {
     return List.of("flat", "legacy", "status", "auth-middleware");
   }
 
-  @Override String errorBody(String shape, int status) {
+  @Override public String errorBody(String shape, int status) {
     String message = errorMessage(shape, status);
     switch (shape) {
       case "flat":
@@ -142,7 +143,7 @@ final class FlexpriceCase extends VendorCase {
     }
   }
 
-  @Override String errorCode(String shape, int status) {
+  @Override public String errorCode(String shape, int status) {
     switch (shape) {
       case "flat":
         switch (status) {
@@ -161,7 +162,11 @@ final class FlexpriceCase extends VendorCase {
     }
   }
 
-  @Override String errorInternalDetail(String shape) {
+  @Override public String errorInternalDetail(String shape) {
     return shape.equals("legacy") ? "pq: relation invoices_v2 does not exist at 10.0.3.7:5432" : null;
+  }
+
+  @Override public List<String> credentialHeaders() {
+    return List.of("x-api-key");
   }
 }

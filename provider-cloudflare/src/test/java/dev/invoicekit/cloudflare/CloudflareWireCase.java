@@ -1,5 +1,6 @@
-package dev.invoicekit.reliability;
+package dev.invoicekit.cloudflare;
 
+import dev.invoicekit.tck.WireCase;
 import dev.invoicekit.Invoice;
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Map;
  * Cloudflare has no get-by-id) and invoice-preview, amounts in cents, the v4 envelope for errors
  * and an HTML page from the edge.
  */
-final class CloudflareCase extends VendorCase {
+final class CloudflareWireCase extends WireCase {
   static final String ACCOUNT = "0123456789abcdef0123456789abcdef";
   static final String TOKEN = "cf-api-token-Zq81xLmW4vYt";
   static final String EMAIL = "billing-ops@cf-secret.example";
@@ -33,24 +34,24 @@ final class CloudflareCase extends VendorCase {
       + " \"pretax_credit_amounts\": [{\"amount\": 441, \"type\": \"credit_balance_transaction\","
       + " \"credit_balance_transaction\": \"cbtxn_1PqRabcd\", \"discount\": null}]}]}";
 
-  CloudflareCase() {
+  CloudflareWireCase() {
     super("cloudflare", "/client/v4/", Map.of("account-id", ACCOUNT, "api-token", TOKEN));
   }
 
-  @Override boolean hasGetEndpoint() {
+  @Override public boolean hasGetEndpoint() {
     return false;
   }
 
-  @Override String method(Op op) {
+  @Override public String method(Op op) {
     return "GET";
   }
 
-  @Override String path(Op op) {
+  @Override public String path(Op op) {
     return "/client/v4/accounts/" + ACCOUNT + "/ai-gateway/billing/"
         + (op == Op.PREVIEW ? "invoice-preview" : "invoice-history");
   }
 
-  @Override String body(Op op, Payload payload) {
+  @Override public String body(Op op, Payload payload) {
     if (op == Op.PREVIEW) return envelope(preview(payload));
     return history(item(payload), false, 1, 50, "1");
   }
@@ -99,23 +100,23 @@ final class CloudflareCase extends VendorCase {
     return envelope("{\"invoices\": [" + items + "], \"pagination\": " + pagination + "}");
   }
 
-  @Override String invoiceId(Op op) {
+  @Override public String invoiceId(Op op) {
     return op == Op.PREVIEW ? PREVIEW_ID : ID;
   }
 
-  @Override String numberMember(Op op) {
+  @Override public String numberMember(Op op) {
     return op == Op.PREVIEW ? "\"amount_due\": 18846" : "\"amount_due\": 1000";
   }
 
-  @Override String checkedTextMember(Op op) {
+  @Override public String checkedTextMember(Op op) {
     return "\"currency\": \"usd\"";
   }
 
-  @Override String missingField(Op op) {
+  @Override public String missingField(Op op) {
     return "amount_due";
   }
 
-  @Override List<BigDecimal> hugeNumbers(Op op) {
+  @Override public List<BigDecimal> hugeNumbers(Op op) {
     return op == Op.PREVIEW
         ? List.of(new BigDecimal("1234567890123456789012345678.90"),
             new BigDecimal(HUGE_AMOUNT))
@@ -123,30 +124,30 @@ final class CloudflareCase extends VendorCase {
             new BigDecimal("0.00123456789012345678901234"));
   }
 
-  @Override List<BigDecimal> readHugeNumbers(Invoice invoice, Op op) {
+  @Override public List<BigDecimal> readHugeNumbers(Invoice invoice, Op op) {
     return op == Op.PREVIEW
         ? List.of(invoice.total().amount(), invoice.lines().get(0).quantity())
         : List.of(invoice.total().amount(), invoice.amountPaid().amount());
   }
 
   /** Page 1 of 2 whatever page is asked for: a server that ignores {@code page}. */
-  @Override String repeatingPage() {
+  @Override public String repeatingPage() {
     return history(HISTORY_ITEM + ", " + HISTORY_ITEM.replace(ID, ID + "b"), true, 1, 2, "4");
   }
 
-  @Override String emptyPageClaimingMore() {
+  @Override public String emptyPageClaimingMore() {
     return history("", true, 1, 50, "120");
   }
 
-  @Override List<String> errorShapes() {
+  @Override public List<String> errorShapes() {
     return List.of("v4-envelope", "edge-html");
   }
 
-  @Override String errorContentType(String shape) {
+  @Override public String errorContentType(String shape) {
     return shape.equals("edge-html") ? "text/html; charset=UTF-8" : super.errorContentType(shape);
   }
 
-  @Override String errorBody(String shape, int status) {
+  @Override public String errorBody(String shape, int status) {
     if (shape.equals("edge-html")) {
       return "<!DOCTYPE html>\n<html><head><title>Attention Required! | Cloudflare</title></head>"
           + "<body><h1>Sorry, you have been blocked</h1><p>Ray ID: 8f1c2d3e4a5b6c7d</p></body></html>";
@@ -155,11 +156,11 @@ final class CloudflareCase extends VendorCase {
         + ", \"message\": \"" + errorMessage(shape, status) + "\"}], \"messages\": [], \"result\": null}";
   }
 
-  @Override String errorMessage(String shape, int status) {
+  @Override public String errorMessage(String shape, int status) {
     return shape.equals("edge-html") ? null : super.errorMessage(shape, status);
   }
 
-  @Override String errorCode(String shape, int status) {
+  @Override public String errorCode(String shape, int status) {
     if (shape.equals("edge-html")) return null;
     switch (status) {
       case 401: return "10000";
@@ -168,5 +169,18 @@ final class CloudflareCase extends VendorCase {
       case 429: return "971";
       default: return Integer.toString(10000 + status);
     }
+  }
+
+  /** A token, or an e-mail and a global key. */
+  @Override public List<AuthScheme> authSchemes() {
+    return List.of(
+        new AuthScheme("cloudflare api-token", List.of(), List.of(TOKEN), List.of("Authorization")),
+        new AuthScheme("cloudflare api-email + api-key",
+            java.util.Arrays.asList("api-token", null, "api-email", EMAIL, "api-key", KEY),
+            List.of(EMAIL, KEY), List.of("X-Auth-Email", "X-Auth-Key")));
+  }
+
+  @Override public List<String> credentialHeaders() {
+    return List.of("Authorization", "X-Auth-Email", "X-Auth-Key");
   }
 }

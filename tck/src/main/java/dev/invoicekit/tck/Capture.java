@@ -1,4 +1,4 @@
-package dev.invoicekit.reliability;
+package dev.invoicekit.tck;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,23 +1,31 @@
-package dev.invoicekit.reliability;
+package dev.invoicekit.tck;
 
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.invoicekit.AuthenticationException;
+import dev.invoicekit.ConfigurationException;
 import dev.invoicekit.InvalidRequestException;
 import dev.invoicekit.Invoice;
 import dev.invoicekit.InvoiceException;
 import dev.invoicekit.InvoiceProvider;
+import dev.invoicekit.InvoiceProviders;
 import dev.invoicekit.InvoiceQuery;
 import dev.invoicekit.MalformedResponseException;
 import dev.invoicekit.NotFoundException;
 import dev.invoicekit.ProviderException;
 import dev.invoicekit.RateLimitException;
-import dev.invoicekit.reliability.VendorCase.Op;
-import dev.invoicekit.reliability.VendorCase.Payload;
+import dev.invoicekit.tck.WireCase.Op;
+import dev.invoicekit.tck.WireCase.Payload;
+import dev.invoicekit.spi.ProviderConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -38,33 +46,41 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Test;
 
 /**
- * The fault matrix: one table of faults, each with its expected typed outcome, run against every
- * provider on MockWebServer, through the public API.
+ * The wire half of the conformance kit: a table of faults, each with its expected typed outcome,
+ * run against one provider on MockWebServer through the public API, with the vendor's own bodies
+ * from its {@link WireCase}; then secrets, redirects, unsafe base URLs, hostile ids and oversized
+ * bodies. Where {@link InvoiceProviderVerification} drives the provider against its emulator, this
+ * feeds it the answers no emulator gives: unknown fields and enum values, a missing required field,
+ * numbers beyond {@code long}, truncated JSON, HTML, slow and dropped bodies, every error shape.
  *
- * <p>Every provider runs with {@code max-retries=2} (3 attempts), a 5 second per-attempt timeout
+ * <pre>{@code
+ * class AcmeWireTest extends WireVerification {
+ *   @Override protected WireCase wireCase() {
+ *     return new AcmeWireCase();
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Every case runs with {@code max-retries=2} (3 attempts), a 5 second per-attempt timeout
  * (300 ms where the case is a body slower than the timeout) and {@code retry-base-delay=1ms}, so
  * that backoff waits cost nothing; {@code Retry-After} is {@code 0} or an HTTP date already
  * past. Transport and payload faults are run against each of list, get and preview; paging loops
  * against {@code stream}; error bodies in every shape the vendor uses against {@code list} (and
- * the 404s against {@code get}, which answers empty). Each case is bounded by the class
- * {@link Timeout}. A summary line gives the cases passed per provider.
+ * the 404s against {@code get}, which answers empty). Each case is bounded at 30 seconds.
  */
-@Timeout(value = 20, unit = SECONDS)
-final class FaultMatrixTest {
+public abstract class WireVerification {
   private static final int MAX_RETRIES = 2;
   private static final int ATTEMPTS = MAX_RETRIES + 1;
   private static final List<Integer> CLIENT_ERRORS = List.of(401, 403, 404, 400, 422);
-  private static final Map<String, AtomicInteger> PASSED = new ConcurrentHashMap<>();
+  private static final Duration CASE_BOUND = Duration.ofSeconds(30);
 
-  @StartStop public final MockWebServer server = new MockWebServer();
+  /** The provider's wire: its vendor's bodies and error shapes. */
+  protected abstract WireCase wireCase();
 
   /** One row of the matrix: what goes wrong, and what the caller must see. */
   record FaultCase(String name, Check check) {
@@ -78,39 +94,18 @@ final class FaultMatrixTest {
     void run(Run run) throws Exception;
   }
 
-  static Stream<Arguments> matrix() {
-    List<Arguments> result = new ArrayList<>();
-    for (VendorCase vendor : VendorCase.all()) {
-      for (FaultCase fault : cases(vendor)) result.add(Arguments.of(vendor, fault));
-    }
-    return result.stream();
-  }
-
-  @ParameterizedTest(name = "{0}: {1}")
-  @MethodSource("matrix")
-  void faultEndsInItsExpectedOutcome(VendorCase vendor, FaultCase fault) throws Exception {
-    try (Run run = new Run(vendor, server)) {
-      fault.check().run(run);
-    }
-    PASSED.computeIfAbsent(vendor.id(), id -> new AtomicInteger()).incrementAndGet();
-  }
-
-  @AfterAll static void printSummary() {
-    Map<String, Long> planned = matrix()
-        .collect(Collectors.groupingBy(arguments -> arguments.get()[0].toString(), TreeMap::new,
-            Collectors.counting()));
-    StringBuilder line = new StringBuilder("reliability: fault matrix passed");
-    long total = 0;
-    for (Map.Entry<String, Long> entry : planned.entrySet()) {
-      AtomicInteger passed = PASSED.getOrDefault(entry.getKey(), new AtomicInteger());
-      line.append(' ').append(entry.getKey()).append(' ').append(passed.get()).append('/').append(entry.getValue());
-      total += passed.get();
-    }
-    System.out.println(line.append("; ").append(total).append(" cases in all"));
+  @TestFactory final Stream<DynamicTest> faultEndsInItsExpectedOutcome() {
+    WireCase vendor = wireCase();
+    return cases(vendor).stream().map(fault -> DynamicTest.dynamicTest(fault.name(), () -> {
+      try (MockWebServer server = new MockWebServer(); Run run = new Run(vendor, server)) {
+        server.start();
+        assertTimeoutPreemptively(CASE_BOUND, () -> fault.check().run(run), fault.name());
+      }
+    }));
   }
 
   /** Every case for {@code vendor}. */
-  static List<FaultCase> cases(VendorCase vendor) {
+  private static List<FaultCase> cases(WireCase vendor) {
     List<FaultCase> cases = new ArrayList<>();
     for (Op op : Op.values()) {
       String call = op.name().toLowerCase(Locale.ROOT) + ": ";
@@ -139,7 +134,7 @@ final class FaultMatrixTest {
     return cases;
   }
 
-  private static List<FaultCase> transportCases(VendorCase vendor, Op op) {
+  private static List<FaultCase> transportCases(WireCase vendor, Op op) {
     List<FaultCase> cases = new ArrayList<>();
     cases.add(new FaultCase("429 with Retry-After in seconds, then success", run -> {
       run.enqueue(run.error(429).setHeader("Retry-After", "0").build());
@@ -285,13 +280,13 @@ final class FaultMatrixTest {
     /** The request id of every successful answer. */
     static final String REQUEST_ID = "req-answer-200";
 
-    final VendorCase vendor;
+    final WireCase vendor;
     final MockWebServer server;
     private final List<String> settings = new ArrayList<>(List.of("max-retries", Integer.toString(MAX_RETRIES),
         "timeout", "5s", "retry-base-delay", "1ms"));
     private InvoiceProvider provider;
 
-    Run(VendorCase vendor, MockWebServer server) {
+    Run(WireCase vendor, MockWebServer server) {
       this.vendor = vendor;
       this.server = server;
     }
@@ -463,5 +458,254 @@ final class FaultMatrixTest {
     @Override public void close() {
       if (provider != null) provider.close();
     }
+  }
+
+  // Secrets, redirects, base URLs, hostile ids and oversized bodies.
+
+  private List<Object[]> schemesAndOps(WireCase vendor) {
+    List<Object[]> result = new ArrayList<>();
+    for (WireCase.AuthScheme scheme : vendor.authSchemes()) {
+      for (Op op : Op.values()) result.add(new Object[] {scheme, op});
+    }
+    return result;
+  }
+
+  @TestFactory final Stream<DynamicTest> secretsAppearInNoMessageStackTraceToStringOrLog() {
+    WireCase vendor = wireCase();
+    return schemesAndOps(vendor).stream().map(pair -> DynamicTest.dynamicTest(pair[0] + " " + pair[1], () -> {
+      try (MockWebServer server = new MockWebServer(); MockWebServer elsewhere = new MockWebServer()) {
+        server.start();
+        elsewhere.start();
+        assertTimeoutPreemptively(CASE_BOUND, () -> secretsAppearNowhere(vendor, (WireCase.AuthScheme) pair[0],
+            (Op) pair[1], server, elsewhere));
+      }
+    }));
+  }
+
+  private static void secretsAppearNowhere(WireCase vendor, WireCase.AuthScheme scheme, Op op,
+      MockWebServer server, MockWebServer elsewhere) {
+    List<String> texts = new ArrayList<>();
+    int logRecords;
+    try (Capture capture = Capture.start()) {
+      ProviderConfig config = scheme.config(vendor, server, "max-retries", "1", "retry-base-delay", "1ms",
+          "timeout", "2s");
+      texts.add(config.toString());
+      try (InvoiceProvider provider = InvoiceProviders.create(vendor.id(), config)) {
+        texts.add(provider.toString());
+        String secret = scheme.secrets().get(0);
+        String echo = "credential " + String.join(" and ", scheme.secrets()) + " is not valid";
+
+        server.enqueue(plainJson(200, vendor.body(op, Payload.VALID)));
+        texts.add(vendor.call(provider, op).toString());
+        for (int status : new int[] {401, 403, 400, 404, 422, 429, 500, 503}) {
+          int attempts = status == 429 || status >= 500 ? 2 : 1;
+          for (int i = 0; i < attempts; i++) server.enqueue(echoError(vendor, status, echo, secret));
+          texts.add(failure(vendor, provider, op));
+        }
+        server.enqueue(plainJson(200, vendor.bodyWithText(op, vendor.numberMember(op), echo)));
+        texts.add(failure(vendor, provider, op));
+        server.enqueue(plainJson(200, vendor.bodyWithText(op, vendor.checkedTextMember(op), echo)));
+        texts.add(failure(vendor, provider, op));
+        server.enqueue(plainJson(200, "{\"unexpected\": \"" + echo + "\"")); // truncated
+        texts.add(failure(vendor, provider, op));
+        for (int i = 0; i < 2; i++) {
+          server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+        }
+        texts.add(failure(vendor, provider, op));
+        server.enqueue(new MockResponse.Builder().code(307)
+            .setHeader("Location", elsewhere.url("/" + secret + "/elsewhere?" + secret)).build());
+        elsewhere.enqueue(echoError(vendor, 401, echo, secret));
+        texts.add(failure(vendor, provider, op));
+      }
+      logRecords = capture.recordCount();
+      texts.addAll(capture.texts());
+    }
+
+    assertThat(logRecords).as("log records at the most verbose level").isPositive();
+    for (String text : texts) {
+      for (String secret : scheme.secrets()) {
+        assertThat(text).as("a message, toString or log line").doesNotContain(secret);
+      }
+    }
+  }
+
+  /** The vendor's error body and a request id header, both echoing the credential. */
+  private static MockResponse echoError(WireCase vendor, int status, String echo, String secret) {
+    String shape = vendor.errorShapes().get(0);
+    return new MockResponse.Builder().code(status)
+        .setHeader("Content-Type", vendor.errorContentType(shape))
+        .setHeader("X-Request-Id", "req-" + secret)
+        .setHeader("Retry-After", "0")
+        .body(vendor.errorBody(shape, status).replace(vendor.errorMessage(shape, status), echo))
+        .build();
+  }
+
+  /**
+   * Makes {@code op} fail; returns the failure's full stack trace: messages and causes. A get
+   * answered 404 is empty instead, with nothing to show.
+   */
+  private static String failure(WireCase vendor, InvoiceProvider provider, Op op) {
+    Throwable thrown = catchThrowable(() -> {
+      Object result = op == Op.GET ? provider.get(vendor.invoiceId(Op.GET)) : vendor.call(provider, op);
+      if (!Optional.empty().equals(result)) throw new AssertionError(op + " did not fail: " + result);
+    });
+    if (thrown == null) return "";
+    assertThat(thrown).isInstanceOf(InvoiceException.class);
+    StringWriter trace = new StringWriter();
+    thrown.printStackTrace(new PrintWriter(trace));
+    return thrown + "\n" + trace;
+  }
+
+  @TestFactory final Stream<DynamicTest> redirectToAnotherHostCarriesNoCredential() {
+    WireCase vendor = wireCase();
+    return schemesAndOps(vendor).stream().map(pair -> DynamicTest.dynamicTest(pair[0] + " " + pair[1], () -> {
+      WireCase.AuthScheme scheme = (WireCase.AuthScheme) pair[0];
+      Op op = (Op) pair[1];
+      for (int code : new int[] {302, 307, 308}) {
+        try (MockWebServer server = new MockWebServer(); MockWebServer elsewhere = new MockWebServer()) {
+          server.start();
+          elsewhere.start();
+          // The other host: 127.0.0.1 where the provider was configured with localhost, another port.
+          String target = "http://127.0.0.1:" + elsewhere.getPort() + vendor.path(op);
+          server.enqueue(new MockResponse.Builder().code(code).setHeader("Location", target).build());
+          elsewhere.enqueue(plainJson(200, vendor.body(op, Payload.VALID)));
+
+          try (InvoiceProvider provider = InvoiceProviders.create(vendor.id(), scheme.config(vendor, server))) {
+            Invoice invoice = vendor.call(provider, op);
+            assertThat(invoice.id()).isEqualTo(vendor.invoiceId(op));
+          }
+
+          RecordedRequest origin = server.takeRequest(5, SECONDS);
+          for (String header : scheme.headers()) {
+            assertThat(origin.getHeaders().get(header)).as("%s to the configured host", header).isNotNull();
+          }
+          RecordedRequest redirected = elsewhere.takeRequest(5, SECONDS);
+          assertThat(redirected).isNotNull();
+          for (String header : vendor.credentialHeaders()) {
+            assertThat(redirected.getHeaders().get(header)).as("%s after a %s to another host", header, code).isNull();
+          }
+          for (String secret : scheme.secrets()) {
+            assertThat(redirected.getHeaders().toString()).doesNotContain(secret);
+          }
+        }
+      }
+    }));
+  }
+
+  @Test final void plainHttpToAnotherHostIsRefusedAtCreate() {
+    WireCase vendor = wireCase();
+    for (String url : List.of("http://api.example.com/", "HTTP://API.EXAMPLE.COM/v1/", "http://10.0.0.7:8080/",
+        "http://192.168.1.20/", "http://127.0.0.1.nip.io/", "http://localhost.example.com/",
+        "http://[::ffff:7f00:1]/", "http://[2001:db8::1]/", "ftp://127.0.0.1/", "//api.example.com/",
+        "api.example.com")) {
+      assertThatThrownBy(() -> InvoiceProviders.create(vendor.id(), vendor.config(url))).as(url)
+          .isInstanceOfSatisfying(ConfigurationException.class,
+              e -> assertThat(e.key()).isEqualTo("invoicekit." + vendor.id() + ".base-url"));
+    }
+    for (String url : List.of("https://api.example.com/", "http://localhost:8080/", "http://127.0.0.1/",
+        "http://[::1]:9000/")) {
+      InvoiceProviders.create(vendor.id(), vendor.config(url)).close(); // accepted; no request is made
+    }
+  }
+
+  @Test final void userInfoInTheBaseUrlIsRefusedWithoutShowingIt() {
+    WireCase vendor = wireCase();
+    assertThatThrownBy(() -> InvoiceProviders.create(vendor.id(),
+        vendor.config("https://admin:pa55w0rd-in-url@api.example.com/")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageNotContaining("pa55w0rd-in-url");
+  }
+
+  /** Ids that try to reach another endpoint, or to break the URL. */
+  private static final List<String> HOSTILE_IDS = List.of("../x", "..", ".", "a/../../b",
+      "INV-1/../../../v1/invoices", "x?admin=1&limit=1", "y#fragment", "100%", "%2e%2e", "%2F..%2Fadmin",
+      "..%2f..%2f", "a b", "ü€😀", "\\..\\..\\", "line\nbreak", "tab\there", ";jsessionid=1",
+      "month-to-date/../x", "//evil.example.com/x", " ");
+
+  @TestFactory final Stream<DynamicTest> hostileIdCanNeverAddressAnotherEndpoint() {
+    WireCase vendor = wireCase();
+    return HOSTILE_IDS.stream().map(id -> DynamicTest.dynamicTest("get(" + id + ")", () -> {
+      try (MockWebServer server = new MockWebServer()) {
+        server.start();
+        hostileIdIsConfined(vendor, server, id);
+      }
+    }));
+  }
+
+  private static void hostileIdIsConfined(WireCase vendor, MockWebServer server, String id) throws Exception {
+    String shape = vendor.errorShapes().get(0);
+    try (InvoiceProvider provider = vendor.create(server)) {
+      if (!vendor.hasGetEndpoint()) {
+        server.enqueue(plainJson(200, vendor.body(Op.GET, Payload.VALID)));
+      } else {
+        server.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", vendor.errorContentType(shape))
+            .body(vendor.errorBody(shape, 404)).build());
+      }
+      Throwable thrown = catchThrowable(() -> assertThat(provider.get(id)).isEmpty());
+      if (thrown != null) {
+        // Refused before any request: ".", "..", blank ids.
+        assertThat(thrown).isInstanceOf(IllegalArgumentException.class);
+        assertThat(server.getRequestCount()).isZero();
+        return;
+      }
+    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    RecordedRequest request = server.takeRequest(5, SECONDS);
+    String getPath = vendor.path(Op.GET);
+    List<String> expectedSegments = new ArrayList<>(List.of(getPath.substring(1).split("/")));
+    if (!vendor.hasGetEndpoint()) {
+      // No get endpoint: the list is scanned, and the id is never part of a request.
+      assertThat(request.getUrl().encodedPath()).isEqualTo(getPath);
+      assertThat(request.getUrl().pathSegments()).doesNotContain(id);
+    } else {
+      expectedSegments.set(expectedSegments.size() - 1, id);
+      assertThat(request.getUrl().pathSegments()).as("decoded path segments").isEqualTo(expectedSegments);
+      assertThat(request.getUrl().query()).isNull();
+      assertThat(request.getTarget()).doesNotContain("?", "#");
+    }
+  }
+
+  @TestFactory final Stream<DynamicTest> bodyOverTheCapFailsClearlyAndIsNotRetried() {
+    WireCase vendor = wireCase();
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Op op : Op.values()) {
+      for (boolean chunked : new boolean[] {false, true}) {
+        tests.add(DynamicTest.dynamicTest(op + " chunked=" + chunked, () -> {
+          try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            String body = vendor.body(op, Payload.VALID);
+            String padded = body.substring(0, body.lastIndexOf('}')) + ", \"padding\": \"" + "x".repeat(8 * 1024) + "\"}";
+            MockResponse.Builder response = new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json");
+            server.enqueue((chunked ? response.chunkedBody(padded, 1024) : response.body(padded)).build());
+
+            try (InvoiceProvider provider = vendor.create(server, "max-response-size", "4KiB")) {
+              assertThatThrownBy(() -> vendor.call(provider, op))
+                  .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+                    assertThat(e.detail()).isEqualTo("response body larger than 4096 bytes");
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.httpStatus()).isEqualTo(200);
+                  });
+            }
+            assertThat(server.getRequestCount()).isEqualTo(1);
+          }
+        }));
+      }
+    }
+    return tests.stream();
+  }
+
+  @Test final void bodyUnderTheCapIsRead() throws IOException {
+    WireCase vendor = wireCase();
+    try (MockWebServer server = new MockWebServer()) {
+      server.start();
+      server.enqueue(plainJson(200, vendor.body(Op.GET, Payload.VALID)));
+      try (InvoiceProvider provider = vendor.create(server, "max-response-size", "4KiB")) {
+        assertThat(vendor.call(provider, Op.GET).id()).isEqualTo(vendor.invoiceId(Op.GET));
+      }
+    }
+  }
+
+  private static MockResponse plainJson(int code, String body) {
+    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
   }
 }

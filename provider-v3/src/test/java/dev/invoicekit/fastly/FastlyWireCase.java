@@ -1,5 +1,6 @@
-package dev.invoicekit.reliability;
+package dev.invoicekit.fastly;
 
+import dev.invoicekit.tck.WireCase;
 import dev.invoicekit.Invoice;
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Map;
  * string), errors as RFC 7807-like objects (status a string or a number), {@code {"msg":...}},
  * plain text and HTML.
  */
-final class FastlyCase extends VendorCase {
+final class FastlyWireCase extends WireCase {
   static final String TOKEN = "fastly-key-Tg6RvX1nB0cQ";
 
   private static final String ID = "INV-375119";
@@ -32,15 +33,15 @@ final class FastlyCase extends VendorCase {
       + " \"product_group\": \"Full Site Delivery\", \"product_line\": \"Network Services\","
       + " \"region\": \"North America\", \"usage_type\": \"Bandwidth\"}]}";
 
-  FastlyCase() {
+  FastlyWireCase() {
     super("fastly", "/", Map.of("api-token", TOKEN));
   }
 
-  @Override String method(Op op) {
+  @Override public String method(Op op) {
     return "GET";
   }
 
-  @Override String path(Op op) {
+  @Override public String path(Op op) {
     switch (op) {
       case LIST: return "/billing/v3/invoices";
       case GET: return "/billing/v3/invoices/" + ID;
@@ -48,7 +49,7 @@ final class FastlyCase extends VendorCase {
     }
   }
 
-  @Override String body(Op op, Payload payload) {
+  @Override public String body(Op op, Payload payload) {
     if (op == Op.PREVIEW) return monthToDate(payload);
     String invoice = invoice(payload);
     return op == Op.GET ? invoice : page(invoice, "");
@@ -94,45 +95,45 @@ final class FastlyCase extends VendorCase {
         + UNKNOWN_OBJECT + "}";
   }
 
-  @Override String invoiceId(Op op) {
+  @Override public String invoiceId(Op op) {
     return op == Op.PREVIEW ? MTD_ID : ID;
   }
 
-  @Override String numberMember(Op op) {
+  @Override public String numberMember(Op op) {
     return op == Op.PREVIEW ? "\"monthly_transaction_amount\": \"2890.32\"" : "\"monthly_transaction_amount\": 6604.19";
   }
 
-  @Override String checkedTextMember(Op op) {
+  @Override public String checkedTextMember(Op op) {
     return op == Op.PREVIEW ? "\"billing_start_date\": \"2026-08-01T00:00:00Z\""
         : "\"billing_start_date\": \"2026-07-01T00:00:00Z\"";
   }
 
-  @Override String missingField(Op op) {
+  @Override public String missingField(Op op) {
     return "invoice_id";
   }
 
-  @Override List<BigDecimal> hugeNumbers(Op op) {
+  @Override public List<BigDecimal> hugeNumbers(Op op) {
     return List.of(new BigDecimal(HUGE_AMOUNT), new BigDecimal(HUGE_QUANTITY));
   }
 
-  @Override List<BigDecimal> readHugeNumbers(Invoice invoice, Op op) {
+  @Override public List<BigDecimal> readHugeNumbers(Invoice invoice, Op op) {
     return List.of(invoice.total().amount(), invoice.lines().get(0).quantity());
   }
 
   /** A page whose next cursor is the cursor that fetched it: base64 with {@code +}, {@code /} and {@code =}. */
-  @Override String repeatingPage() {
+  @Override public String repeatingPage() {
     return page(INVOICE, "eyJpZCI6IjI5MjM5OTg1In0+/==");
   }
 
-  @Override String emptyPageClaimingMore() {
+  @Override public String emptyPageClaimingMore() {
     return page("", "eyJvZmZzZXQiOjIwMH0=");
   }
 
-  @Override List<String> errorShapes() {
+  @Override public List<String> errorShapes() {
     return List.of("problem", "problem-numeric-status", "msg", "plain-text", "html");
   }
 
-  @Override String errorContentType(String shape) {
+  @Override public String errorContentType(String shape) {
     switch (shape) {
       case "plain-text": return "text/plain; charset=utf-8";
       case "html": return "text/html; charset=utf-8";
@@ -140,7 +141,7 @@ final class FastlyCase extends VendorCase {
     }
   }
 
-  @Override String errorBody(String shape, int status) {
+  @Override public String errorBody(String shape, int status) {
     String message = errorMessage(shape, status);
     switch (shape) {
       case "problem":
@@ -159,7 +160,11 @@ final class FastlyCase extends VendorCase {
     }
   }
 
-  @Override String errorCode(String shape, int status) {
+  @Override public String errorCode(String shape, int status) {
     return shape.equals("problem") ? "invoice_error_" + status : null;
+  }
+
+  @Override public List<String> credentialHeaders() {
+    return List.of("Fastly-Key");
   }
 }
