@@ -2,6 +2,7 @@ package dev.invoicekit.tck.acme;
 
 import dev.invoicekit.sandbox.DatasetInvoice;
 import dev.invoicekit.sandbox.Json;
+import dev.invoicekit.sandbox.Paging;
 import dev.invoicekit.sandbox.Sandbox;
 import dev.invoicekit.sandbox.SandboxException;
 import dev.invoicekit.sandbox.SandboxOptions;
@@ -43,6 +44,10 @@ final class AcmeSandbox extends Sandbox {
 
   @Override public String invoiceId(int index) {
     return "acme-" + index;
+  }
+
+  @Override public Paging paging() {
+    return Paging.OFFSET;
   }
 
   @Override protected boolean authorized(SandboxRequest request) {
