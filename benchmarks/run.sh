@@ -28,4 +28,4 @@ for pair in cloudflare:provider-cloudflare fastly:provider-v3 flexprice:provider
 done
 
 exec java -cp benchmarks/target/benchmarks.jar dev.invoicekit.benchmarks.Report \
-  --footprint "$footprint" --cli-jar examples/target/invoicekit.jar "$@"
+  --footprint "$footprint" --cli-jar cli/target/invoicekit.jar "$@"

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.invoicekit.benchmarks.StartupHarness \
- *     --jar examples/target/invoicekit.jar --runs 10
+ *     --jar cli/target/invoicekit.jar --runs 10
  * </pre>
  *
  * <p>The CLI runs with no vendor credential in its environment, so it starts its sandbox.
@@ -53,7 +53,7 @@ public final class StartupHarness {
 
   static Map<String, String> defaults() {
     Map<String, String> defaults = new LinkedHashMap<>();
-    defaults.put("jar", "examples/target/invoicekit.jar");
+    defaults.put("jar", "cli/target/invoicekit.jar");
     defaults.put("runs", "10");
     return defaults;
   }
@@ -62,7 +62,7 @@ public final class StartupHarness {
   static List<Result> run(Path jar, List<String> cliArguments, int runs, PrintStream log) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalArgumentException("no CLI jar at " + jar
-          + ": build it first (./mvnw -B -q -pl examples -am package -DskipTests)");
+          + ": build it first (./mvnw -B -q -pl cli -am package -DskipTests)");
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> hello = List.of(java, "-cp", System.getProperty("java.class.path"),
