@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up: from process start to the first line on standard output, and to exit, for a command
- * of the {@code invoicekit} CLI jar (by default {@code list --limit 1 --provider fastly --quiet},
+ * of the {@code invoicekit} CLI jar (by default {@code list --limit 1 --provider fastly --sandbox --quiet},
  * against the embedded sandbox), next to a JVM that only prints a line: the median of several runs
  * after a warm-up run.
  *
@@ -25,11 +25,11 @@ import java.util.concurrent.TimeUnit;
  *     --jar cli/target/invoicekit.jar --runs 10
  * </pre>
  *
- * <p>The CLI runs with no vendor credential in its environment, so it starts its sandbox.
+ * <p>The CLI runs with no vendor credential in its environment and reads its embedded sandbox.
  */
 public final class StartupHarness {
   static final List<String> DEFAULT_COMMAND =
-      List.of("list", "--limit", "1", "--provider", "fastly", "--quiet");
+      List.of("list", "--limit", "1", "--provider", "fastly", "--sandbox", "--quiet");
   private static final long TIMEOUT_SECONDS = 120;
 
   private StartupHarness() {}
@@ -96,7 +96,7 @@ public final class StartupHarness {
   private static Timing once(List<String> command) {
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.DISCARD);
-    // No vendor credential, so the CLI uses its embedded sandbox; no provider chosen by the environment.
+    // No vendor credential (--sandbox reads the embedded sandbox); no provider chosen by the environment.
     builder.environment().keySet().removeIf(name -> name.startsWith("INVOICEKIT_")
         || name.startsWith("FASTLY_") || name.startsWith("CLOUDFLARE_") || name.startsWith("FLEXPRICE_"));
     try {

@@ -34,6 +34,11 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
       err.println(Text.oneLine(e.getMessage()));
       return ExitCode.SOFTWARE;
     }
+    if (e instanceof MissingCredentialException) {
+      // One line: the setting, its environment variable and --sandbox; no usage hint.
+      err.println(Text.oneLine(e.getMessage()));
+      return ExitCode.USAGE;
+    }
     if (e instanceof IllegalArgumentException) {
       // ConfigurationException, an unknown provider, a parameter the vendor cannot honour.
       err.println(Text.oneLine(e.getMessage()));

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "Reads invoices from any billing vendor on the class path, through one API.%n"
-        + "Without credentials, a provider runs against its embedded sandbox.",
+        + "--sandbox reads made-up invoices from a provider's embedded sandbox instead.",
     subcommands = {
         ProvidersCommand.class, ListCommand.class, GetCommand.class, PreviewCommand.class,
         DemoCommand.class},
@@ -66,24 +66,29 @@ public final class InvoiceKitCli implements Runnable {
           + PROVIDER_ENV + ").")
   String provider;
 
-  @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 2,
+  @Option(names = "--sandbox", scope = ScopeType.INHERIT, order = 2,
+      description = "Read from the provider's embedded sandbox (made-up invoices), whatever "
+          + "credentials are set. Without it, a missing credential is an error.")
+  boolean sandbox;
+
+  @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 3,
       description = "A properties file: invoicekit.provider and invoicekit.<id>.<key> settings.")
   Path configFile;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT, order = 3,
+  @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT, order = 4,
       description = "A setting, as invoicekit.<id>.<key>=VALUE or, for the chosen provider, "
           + "<key>=VALUE (base-url, timeout, page-size, api-token, ...). Repeatable.")
   Map<String, String> setOptions = new LinkedHashMap<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", scope = ScopeType.INHERIT, order = 4,
+  @Option(names = "--format", paramLabel = "FORMAT", scope = ScopeType.INHERIT, order = 5,
       defaultValue = "table", description = "table (default), json or csv.")
   OutputFormat format;
 
-  @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, order = 5,
+  @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, order = 6,
       description = "No progress and no informational messages on stderr.")
   boolean quiet;
 
-  @Option(names = "--verbose", scope = ScopeType.INHERIT, order = 6,
+  @Option(names = "--verbose", scope = ScopeType.INHERIT, order = 7,
       description = "Stack traces with errors; the resolved configuration (secrets masked).")
   boolean verbose;
 
@@ -189,13 +194,17 @@ public final class InvoiceKitCli implements Runnable {
     return session;
   }
 
-  /** Opens the chosen provider, against its embedded sandbox when it has no credentials. */
+  /**
+   * Opens the chosen provider: against its embedded sandbox under {@code --sandbox}, else against
+   * the vendor, failing with {@link MissingCredentialException} if a credential is missing.
+   */
   ProviderSession openChosenProvider() {
     Settings settings = settings();
     String id = settings.providerId(provider);
+    if (sandbox) return openSandboxed(id, settings);
     ProviderConfig config = settings.config(id);
     activeProvider = id;
-    ProviderSession session = ProviderSession.open(id, config, this::warn);
+    ProviderSession session = ProviderSession.open(id, config);
     if (verbose) info("using " + session.config());
     return session;
   }

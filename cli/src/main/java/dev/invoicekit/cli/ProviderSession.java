@@ -1,5 +1,6 @@
 package dev.invoicekit.cli;
 
+import dev.invoicekit.ConfigurationException;
 import dev.invoicekit.InvoiceProvider;
 import dev.invoicekit.InvoiceProviders;
 import dev.invoicekit.sandbox.Sandbox;
@@ -8,11 +9,10 @@ import dev.invoicekit.sandbox.Sandboxes;
 import dev.invoicekit.spi.ProviderConfig;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * One provider opened for a command, with the embedded sandbox it talks to when it has no
- * credentials. Closing it closes both.
+ * One provider opened for a command, and the embedded sandbox it talks to under
+ * {@code --sandbox}. Closing it closes both.
  */
 final class ProviderSession implements AutoCloseable {
   private final InvoiceProvider provider;
@@ -26,22 +26,24 @@ final class ProviderSession implements AutoCloseable {
   }
 
   /**
-   * Opens provider {@code providerId} configured by {@code config}. When the provider reports a
-   * missing credential and has a sandbox, starts that sandbox in process, points the provider at it
-   * and says so through {@code notice}; with credentials it talks to the real vendor.
+   * Opens provider {@code providerId} configured by {@code config}: the real vendor, never a
+   * sandbox (that takes {@link #sandboxed}).
    *
    * @throws IllegalArgumentException if no provider has that id
-   * @throws dev.invoicekit.ConfigurationException if a setting is missing or malformed
+   * @throws MissingCredentialException if a credential is missing: the message names the setting
+   *     and its environment variable, and suggests {@code --sandbox} if the provider has a sandbox
+   * @throws dev.invoicekit.ConfigurationException if another setting is missing or malformed
    */
-  static ProviderSession open(String providerId, ProviderConfig config, Consumer<String> notice) {
-    Objects.requireNonNull(notice, "notice == null");
+  static ProviderSession open(String providerId, ProviderConfig config) {
+    Objects.requireNonNull(config, "config == null");
     Optional<String> missing = InvoiceProviders.factory(providerId).missingCredential(config);
-    if (missing.isEmpty() || !Sandboxes.available().contains(providerId)) {
-      // With credentials, the real vendor; without and without a sandbox, create() names the key.
+    try {
       return new ProviderSession(InvoiceProviders.create(providerId, config), config, null);
+    } catch (ConfigurationException e) {
+      // create() names the setting and its environment variable; the factory said which is missing.
+      if (missing.isEmpty() || !String.valueOf(e.getMessage()).contains(missing.get())) throw e;
+      throw new MissingCredentialException(e, providerId, Sandboxes.available().contains(providerId));
     }
-    notice.accept("no " + missing.get() + ": using the embedded " + providerId + " sandbox");
-    return sandboxed(providerId, config);
   }
 
   /**

@@ -23,7 +23,7 @@ final class ProvidersCommand implements Callable<Integer> {
   record Entry(String id, String description, Optional<String> missingCredential, boolean sandbox) {
     String credentials() {
       return missingCredential.map(name -> "missing " + name
-          + (sandbox ? " (uses the embedded sandbox)" : "")).orElse("configured");
+          + (sandbox ? " (or --sandbox)" : "")).orElse("configured");
     }
   }
 

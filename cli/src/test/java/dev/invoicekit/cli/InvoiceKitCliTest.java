@@ -64,7 +64,7 @@ final class InvoiceKitCliTest {
     assertThat(lines).hasSize(1 + InvoiceProviders.available().size());
     for (String id : InvoiceProviders.available()) {
       assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(id + " ")
-          .contains("missing " + missingCredential(id, Map.of()) + " (uses the embedded sandbox)")
+          .contains("missing " + missingCredential(id, Map.of()) + " (or --sandbox)")
           .endsWith(InvoiceProviders.factory(id).description()));
     }
   }
@@ -86,10 +86,10 @@ final class InvoiceKitCliTest {
 
   @ParameterizedTest @MethodSource("providerIds")
   void listStreamsEveryInvoiceAsCanonicalJson(String id) {
-    CliRun run = CliRun.run("list", "--provider", id, "--format", "json");
+    CliRun run = CliRun.run("list", "--sandbox", "--provider", id, "--format", "json");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    assertThat(run.err().lines()).containsExactly(sandboxNotice(id));
+    assertThat(run.err()).isEmpty(); // asked for: no notice
     List<Map<String, Object>> invoices = list(run.out());
     List<Invoice> expected = expected(id);
     assertThat(invoices).extracting(invoice -> invoice.get("id"))
@@ -111,7 +111,7 @@ final class InvoiceKitCliTest {
 
   @ParameterizedTest @MethodSource("providerIds")
   void listAsCsvHasAHeaderAndOneExactRowPerInvoice(String id) {
-    CliRun run = CliRun.run("list", "--provider", id, "--format", "csv");
+    CliRun run = CliRun.run("list", "--sandbox", "--provider", id, "--format", "csv");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     List<List<String>> rows = CsvOutputTest.parse(run.out());
@@ -131,7 +131,7 @@ final class InvoiceKitCliTest {
 
   @ParameterizedTest @MethodSource("providerIds")
   void listAsTableEndsWithTotalsThatAreTheSumsOfTheListedAmounts(String id) {
-    CliRun run = CliRun.run("list", "--provider", id);
+    CliRun run = CliRun.run("list", "--sandbox", "--provider", id);
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     List<String> lines = run.out().lines().toList();
@@ -161,7 +161,7 @@ final class InvoiceKitCliTest {
 
   @ParameterizedTest @MethodSource("providerIds")
   void listStopsAfterTheLimit(String id) {
-    CliRun run = CliRun.run("list", "--provider", id, "--format", "json", "--limit", "5");
+    CliRun run = CliRun.run("list", "--sandbox", "--provider", id, "--format", "json", "--limit", "5");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(list(run.out())).extracting(invoice -> invoice.get("id"))
@@ -173,7 +173,7 @@ final class InvoiceKitCliTest {
     Invoice first = expected(id).get(0);
     Instant from = Instant.parse("2026-06-01T00:00:00Z");
     Instant to = Instant.parse("2026-09-01T00:00:00Z");
-    CliRun run = CliRun.run("list", "--provider", id, "--format", "json", "--from", "2026-06-01",
+    CliRun run = CliRun.run("list", "--sandbox", "--provider", id, "--format", "json", "--from", "2026-06-01",
         "--to", "2026-09-01T00:00:00Z", "--customer", String.valueOf(first.customerId()));
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -184,7 +184,7 @@ final class InvoiceKitCliTest {
 
   @ParameterizedTest @MethodSource("providerIds")
   void unknownVendorParameterIsAUsageError(String id) {
-    CliRun run = CliRun.run("list", "--provider", id, "--param", "no_such_parameter=1");
+    CliRun run = CliRun.run("list", "--sandbox", "--provider", id, "--param", "no_such_parameter=1");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.err()).contains("no_such_parameter").contains("Try 'invoicekit list --help'");
@@ -200,13 +200,13 @@ final class InvoiceKitCliTest {
       expected = provider.get(invoiceId).orElseThrow();
     }
 
-    CliRun json = CliRun.run("get", invoiceId, "--provider", id, "--format", "json");
+    CliRun json = CliRun.run("get", invoiceId, "--sandbox", "--provider", id, "--format", "json");
     assertThat(json.exitCode()).as(json.toString()).isZero();
     Map<String, Object> invoice = JsonOutputTest.object(parse(json.out()));
     assertThat(invoice).containsEntry("id", invoiceId).containsEntry("total", expected.total().toPlainString());
     assertThat((List<?>) invoice.get("lines")).hasSize(expected.lines().size());
 
-    CliRun table = CliRun.run("get", invoiceId, "--provider", id);
+    CliRun table = CliRun.run("get", invoiceId, "--sandbox", "--provider", id);
     assertThat(table.exitCode()).as(table.toString()).isZero();
     assertThat(table.out()).contains("id").contains(invoiceId);
     if (!expected.lines().isEmpty()) {
@@ -216,17 +216,16 @@ final class InvoiceKitCliTest {
 
   @ParameterizedTest @MethodSource("providerIds")
   void getOfAnUnknownIdExitsOneWithOneLine(String id) {
-    CliRun run = CliRun.run("get", "no-such-invoice-42", "--provider", id);
+    CliRun run = CliRun.run("get", "no-such-invoice-42", "--sandbox", "--provider", id);
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err().lines())
-        .containsExactly(sandboxNotice(id), id + ": no invoice with id 'no-such-invoice-42'");
+    assertThat(run.err().lines()).containsExactly(id + ": no invoice with id 'no-such-invoice-42'");
   }
 
   @ParameterizedTest @MethodSource("providerIds")
   void previewPrintsTheDraftInvoice(String id) {
-    List<String> args = new ArrayList<>(List.of("preview", "--provider", id, "--format", "json"));
+    List<String> args = new ArrayList<>(List.of("preview", "--sandbox", "--provider", id, "--format", "json"));
     subscriptionOf(id).ifPresent(subscription -> args.addAll(List.of("--subscription", subscription)));
     CliRun run = CliRun.run(args.toArray(String[]::new));
 
@@ -265,7 +264,7 @@ final class InvoiceKitCliTest {
 
   @ParameterizedTest @MethodSource("providerIds")
   void malformedSettingIsAUsageErrorNamingTheKey(String id) {
-    CliRun run = CliRun.run("list", "--provider", id, "--set", "timeout=soon");
+    CliRun run = CliRun.run("list", "--sandbox", "--provider", id, "--set", "timeout=soon");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.err()).contains("invoicekit." + id + ".timeout");
@@ -276,7 +275,7 @@ final class InvoiceKitCliTest {
     Path config = Files.writeString(directory.resolve("invoicekit.properties"),
         "invoicekit.provider=" + id + "\ninvoicekit." + id + ".page-size=7\n");
 
-    CliRun run = CliRun.run("list", "--config", config.toString(), "--limit", "3", "--format", "csv");
+    CliRun run = CliRun.run("list", "--sandbox", "--config", config.toString(), "--limit", "3", "--format", "csv");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(CsvOutputTest.parse(run.out())).hasSize(1 + 3);
@@ -286,14 +285,14 @@ final class InvoiceKitCliTest {
     String id = InvoiceProviders.available().iterator().next();
     AtomicLong nanos = new AtomicLong();
     LongSupplier clock = () -> nanos.addAndGet(50_000_000L); // 50 ms between readings
-    CliRun live = CliRun.run(Map.of(), true, clock, "list", "--provider", id, "--format", "csv");
-    CliRun quiet = CliRun.run(Map.of(), true, clock, "list", "--provider", id, "--quiet");
+    CliRun live = CliRun.run(Map.of(), true, clock, "list", "--sandbox", "--provider", id, "--format", "csv");
+    CliRun quiet = CliRun.run(Map.of(), true, clock, "list", "--sandbox", "--provider", id, "--quiet");
 
     assertThat(live.exitCode()).as(live.toString()).isZero();
     assertThat(live.err()).containsPattern("\r\\d+ invoices, \\d+/s");
     assertThat(live.out()).doesNotContainPattern("\r\\d+ invoices");
     assertThat(quiet.exitCode()).isZero();
-    assertThat(quiet.err().lines()).containsExactly(sandboxNotice(id)); // a warning stays
+    assertThat(quiet.err()).isEmpty();
   }
 
   @Test void demoRunsTheSameHostCodeThroughEveryProvider() {
@@ -358,10 +357,6 @@ final class InvoiceKitCliTest {
     return InvoiceProviders.factory(id)
         .missingCredential(ProviderConfig.builder(id).environment(environment::get).build())
         .orElseThrow();
-  }
-
-  private static String sandboxNotice(String id) {
-    return "no " + missingCredential(id, Map.of()) + ": using the embedded " + id + " sandbox";
   }
 
   private static Object parse(String json) {
