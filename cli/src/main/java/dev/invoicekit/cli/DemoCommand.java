@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -47,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
       cli.warn("no InvoiceKit provider with a sandbox on the class path");
     }
     print(cli.out(), results);
-    return failures == 0 ? ExitCode.OK : ExitCode.SOFTWARE;
+    return failures == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 
   private static String story(InvoiceTour.Result result) {

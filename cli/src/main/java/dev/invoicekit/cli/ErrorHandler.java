@@ -3,7 +3,6 @@ package dev.invoicekit.cli;
 import dev.invoicekit.InvoiceException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -11,9 +10,8 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Maps every failure to one line on stderr and an exit code: 2 for usage and configuration errors
- * (with picocli's usage hint), 1 for vendor and runtime errors. Stack traces only with
- * {@code --verbose}.
+ * Reports every failure as one line on stderr (a usage error adds picocli's usage hint) and
+ * returns the exit code {@link ExitCodes} maps it to. Stack traces only with {@code --verbose}.
  */
 final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {
   @Override public int handleParseException(ParameterException e, String[] args) {
@@ -23,34 +21,35 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
     err.println(Text.oneLine(e.getMessage()));
     UnmatchedArgumentException.printSuggestions(e, err);
     printUsageHint(command);
-    return command.getCommandSpec().exitCodeOnInvalidInput();
+    return exitCode(command, e);
   }
 
   @Override public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
     PrintWriter err = command.getErr();
     if (verbose(command)) e.printStackTrace(err);
-    if (e instanceof InvoiceException) {
-      // The message names the provider, the HTTP status, the vendor's code and request id.
+    int exitCode = exitCode(command, e);
+    if (e instanceof InvoiceException || e instanceof NoSuchInvoiceException
+        || e instanceof MissingCredentialException) {
+      // Written for the user: the provider, HTTP status, vendor code and request id; the id not
+      // found; the setting, its environment variable and --sandbox.
       err.println(Text.oneLine(e.getMessage()));
-      return ExitCode.SOFTWARE;
-    }
-    if (e instanceof MissingCredentialException) {
-      // One line: the setting, its environment variable and --sandbox; no usage hint.
-      err.println(Text.oneLine(e.getMessage()));
-      return ExitCode.USAGE;
-    }
-    if (e instanceof IllegalArgumentException) {
+    } else if (exitCode == ExitCodes.USAGE) {
       // ConfigurationException, an unknown provider, a parameter the vendor cannot honour.
       err.println(Text.oneLine(e.getMessage()));
       printUsageHint(command);
-      return ExitCode.USAGE;
+    } else {
+      // A runtime failure: name the provider at work, else the command.
+      InvoiceKitCli cli = root(command);
+      String who = cli != null && cli.activeProvider() != null
+          ? cli.activeProvider() : command.getCommandSpec().qualifiedName();
+      err.println(who + ": " + Text.oneLine(String.valueOf(e)));
     }
-    // A runtime failure: name the provider at work, else the command.
-    InvoiceKitCli cli = root(command);
-    String who = cli != null && cli.activeProvider() != null
-        ? cli.activeProvider() : command.getCommandSpec().qualifiedName();
-    err.println(who + ": " + Text.oneLine(String.valueOf(e)));
-    return ExitCode.SOFTWARE;
+    return exitCode;
+  }
+
+  private static int exitCode(CommandLine command, Exception e) {
+    CommandLine.IExitCodeExceptionMapper mapper = command.getExitCodeExceptionMapper();
+    return mapper != null ? mapper.getExitCode(e) : new ExitCodes().getExitCode(e);
   }
 
   private static void printUsageHint(CommandLine command) {

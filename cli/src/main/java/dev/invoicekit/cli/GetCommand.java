@@ -4,11 +4,10 @@ import dev.invoicekit.Invoice;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code invoicekit get ID}: one invoice with its lines. */
+/** {@code invoicekit get ID}: one invoice with its lines; exit 3 if the vendor has no such invoice. */
 @Command(name = "get", sortOptions = false, description = "Prints one invoice with its lines.")
 final class GetCommand implements Callable<Integer> {
   @ParentCommand InvoiceKitCli cli;
@@ -19,12 +18,9 @@ final class GetCommand implements Callable<Integer> {
   @Override public Integer call() {
     try (ProviderSession session = cli.openChosenProvider()) {
       Optional<Invoice> invoice = session.provider().get(id);
-      if (invoice.isEmpty()) {
-        cli.err().println(session.provider().id() + ": no invoice with id '" + Text.oneLine(id) + "'");
-        return ExitCode.SOFTWARE;
-      }
+      if (invoice.isEmpty()) throw new NoSuchInvoiceException(session.provider().id(), id);
       cli.format().single(cli.out(), invoice.get());
     }
-    return ExitCode.OK;
+    return ExitCodes.OK;
   }
 }

@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
  * The {@code invoicekit} command: lists, gets and previews invoices through any provider on the
  * class path, with one set of options.
  *
- * <p>Stdout carries only data; messages, warnings and progress go to stderr. Exit codes: 0 success,
- * 1 a vendor or runtime error, 2 a usage or configuration error. {@link #main} is the only place
- * that exits the JVM; everything else reports through picocli's handlers ({@link ErrorHandler}).
+ * <p>Stdout carries only data; messages, warnings and progress go to stderr. Exit codes, mapped in
+ * {@link ExitCodes}: 0 success, 1 a vendor or runtime error, 2 a usage or configuration error, 3
+ * {@code get} of an unknown id. {@link #main} is the only place that exits the JVM; everything
+ * else reports through picocli's handlers ({@link ErrorHandler}).
  * This command object also carries what its subcommands share: the global options, the
  * environment and the terminal.
  */
@@ -45,7 +46,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
         "0:success",
         "1:vendor or runtime error",
-        "2:usage or configuration error"})
+        "2:usage or configuration error (a missing credential too)",
+        "3:get of an invoice id the vendor does not know"})
 public final class InvoiceKitCli implements Runnable {
   /** The environment variable naming the provider when neither --provider nor the config does. */
   static final String PROVIDER_ENV = "INVOICEKIT_PROVIDER";
@@ -133,6 +135,7 @@ public final class InvoiceKitCli implements Runnable {
     ErrorHandler errors = new ErrorHandler();
     return new CommandLine(cli)
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExitCodeExceptionMapper(new ExitCodes())
         .setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors);
   }

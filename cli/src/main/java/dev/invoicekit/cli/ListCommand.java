@@ -54,7 +54,7 @@ final class ListCommand implements Callable<Integer> {
       }
       if (write(session.provider().stream(query.build())) == 0) cli.info("no invoices");
     }
-    return 0;
+    return ExitCodes.OK;
   }
 
   /** Writes the invoices of {@code stream}, at most {@code limit}, and returns how many. */

@@ -30,6 +30,6 @@ final class PreviewCommand implements Callable<Integer> {
     try (ProviderSession session = cli.openChosenProvider()) {
       cli.format().single(cli.out(), session.provider().preview(request));
     }
-    return 0;
+    return ExitCodes.OK;
   }
 }

@@ -68,6 +68,6 @@ final class ProvidersCommand implements Callable<Integer> {
         table.flush();
     }
     out.flush();
-    return 0;
+    return ExitCodes.OK;
   }
 }

@@ -215,10 +215,10 @@ final class InvoiceKitCliTest {
   }
 
   @ParameterizedTest @MethodSource("providerIds")
-  void getOfAnUnknownIdExitsOneWithOneLine(String id) {
+  void getOfAnUnknownIdExitsThreeWithOneLine(String id) {
     CliRun run = CliRun.run("get", "no-such-invoice-42", "--sandbox", "--provider", id);
 
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines()).containsExactly(id + ": no invoice with id 'no-such-invoice-42'");
   }
