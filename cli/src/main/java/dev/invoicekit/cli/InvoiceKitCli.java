@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         + "--sandbox reads made-up invoices from a provider's embedded sandbox instead.",
     subcommands = {
         ProvidersCommand.class, ListCommand.class, GetCommand.class, PreviewCommand.class,
-        DemoCommand.class},
+        DemoCommand.class, CompletionCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -83,7 +83,8 @@ public final class InvoiceKitCli implements Runnable {
   Map<String, String> setOptions = new LinkedHashMap<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", scope = ScopeType.INHERIT, order = 5,
-      defaultValue = "table", description = "table (default), json or csv.")
+      defaultValue = "table", completionCandidates = OutputFormat.Names.class,
+      description = "table (default), json or csv.")
   OutputFormat format;
 
   @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, order = 6,
@@ -143,7 +144,7 @@ public final class InvoiceKitCli implements Runnable {
   /** Without a subcommand there is nothing to do: a usage error. */
   @Override public void run() {
     throw new ParameterException(spec.commandLine(),
-        "Missing required subcommand: providers, list, get, preview or demo");
+        "Missing required subcommand: providers, list, get, preview, demo, sandbox or completion");
   }
 
   /** Where data goes. */

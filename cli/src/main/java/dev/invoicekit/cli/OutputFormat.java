@@ -2,6 +2,9 @@ package dev.invoicekit.cli;
 
 import dev.invoicekit.Invoice;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
 
 /** The values of {@code --format}. */
 enum OutputFormat {
@@ -20,6 +23,13 @@ enum OutputFormat {
     @Override InvoiceSink list(PrintWriter out) { return CsvOutput.list(out); }
     @Override void single(PrintWriter out, Invoice invoice) { CsvOutput.single(out, invoice); }
   };
+
+  /** The values as users type them, lower case, for shell completion and help. */
+  static final class Names implements Iterable<String> {
+    @Override public Iterator<String> iterator() {
+      return Arrays.stream(values()).map(value -> value.name().toLowerCase(Locale.ROOT)).iterator();
+    }
+  }
 
   /** Returns where a listing is written, as invoices stream. */
   abstract InvoiceSink list(PrintWriter out);
