@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         + "--sandbox reads made-up invoices from a provider's embedded sandbox instead.",
     subcommands = {
         ProvidersCommand.class, ListCommand.class, GetCommand.class, PreviewCommand.class,
-        DemoCommand.class, CompletionCommand.class},
+        DemoCommand.class, SandboxCommand.class, CompletionCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -55,6 +55,7 @@ public final class InvoiceKitCli implements Runnable {
   private final Map<String, String> environment;
   private final boolean interactive;
   private final LongSupplier nanoTime;
+  private final StopSignal stopSignal;
 
   @Spec CommandSpec spec;
 
@@ -95,16 +96,19 @@ public final class InvoiceKitCli implements Runnable {
       description = "Stack traces with errors; the resolved configuration (secrets masked).")
   boolean verbose;
 
-  InvoiceKitCli(Map<String, String> environment, boolean interactive, LongSupplier nanoTime) {
+  InvoiceKitCli(Map<String, String> environment, boolean interactive, LongSupplier nanoTime,
+      StopSignal stopSignal) {
     this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment == null"));
     this.interactive = interactive;
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime == null");
+    this.stopSignal = Objects.requireNonNull(stopSignal, "stopSignal == null");
   }
 
   /** Runs the tool with the process environment and exits with its exit code. */
   public static void main(String[] args) {
     PrintWriter err = new PrintWriter(System.err, true);
-    InvoiceKitCli cli = new InvoiceKitCli(System.getenv(), System.console() != null, System::nanoTime);
+    InvoiceKitCli cli = new InvoiceKitCli(System.getenv(), System.console() != null, System::nanoTime,
+        StopSignal.shutdownHook(10));
     cli.statusLine = new StatusLine(err);
     // Data is UTF-8 (JSON requires it); on a shared terminal it first erases the progress line.
     PrintWriter out = new PrintWriter(new BufferedWriter(
@@ -129,7 +133,13 @@ public final class InvoiceKitCli implements Runnable {
 
   static CommandLine commandLine(Map<String, String> environment, boolean interactive,
       LongSupplier nanoTime) {
-    return commandLine(new InvoiceKitCli(environment, interactive, nanoTime));
+    return commandLine(environment, interactive, nanoTime, StopSignal.shutdownHook(10));
+  }
+
+  /** As above, with commands that serve until stopped waiting for {@code stopSignal}. */
+  static CommandLine commandLine(Map<String, String> environment, boolean interactive,
+      LongSupplier nanoTime, StopSignal stopSignal) {
+    return commandLine(new InvoiceKitCli(environment, interactive, nanoTime, stopSignal));
   }
 
   private static CommandLine commandLine(InvoiceKitCli cli) {
@@ -155,6 +165,11 @@ public final class InvoiceKitCli implements Runnable {
   /** Where messages go. */
   PrintWriter err() {
     return spec.commandLine().getErr();
+  }
+
+  /** How a command that serves until stopped learns that it must stop. */
+  StopSignal stopSignal() {
+    return stopSignal;
   }
 
   OutputFormat format() {

@@ -9,7 +9,7 @@ import okio.Buffer;
 /**
  * Moshi's {@link JsonWriter} writing to a {@link PrintWriter}, value by value: each written value
  * is drained to the writer at once, so a long array streams instead of being held in memory.
- * Indented by two spaces; nulls are written, not skipped.
+ * Indented by two spaces unless told otherwise; nulls are written, not skipped.
  */
 final class JsonText {
   /** Writes one JSON value. */
@@ -22,8 +22,13 @@ final class JsonText {
   private final JsonWriter json = JsonWriter.of(buffer);
 
   JsonText(PrintWriter out) {
+    this(out, "  ");
+  }
+
+  /** Writes to {@code out} indented by {@code indent}; an empty indent writes one line per value. */
+  JsonText(PrintWriter out, String indent) {
     this.out = out;
-    json.setIndent("  ");
+    json.setIndent(indent);
     json.setSerializeNulls(true);
   }
 
