@@ -19,7 +19,7 @@ import java.util.Set;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.invoicekit.benchmarks.Report \
- *     --footprint "provider-v3=dir,provider.jar;provider-preview=..." --cli-jar examples/target/invoicekit.jar
+ *     --footprint "provider-v3=dir,provider.jar;provider-preview=..." --cli-jar cli/target/invoicekit.jar
  * </pre>
  *
  * <p>{@code --quick} shrinks every number (200 invoices, 1 ms latency, one JMH iteration...) to
@@ -47,7 +47,7 @@ public final class Report {
     defaults.put("memory-invoices", "1000000");
     defaults.put("heap", "64m");
     defaults.put("footprint", "");
-    defaults.put("cli-jar", "examples/target/invoicekit.jar");
+    defaults.put("cli-jar", "cli/target/invoicekit.jar");
     defaults.put("startup-runs", "10");
     return defaults;
   }

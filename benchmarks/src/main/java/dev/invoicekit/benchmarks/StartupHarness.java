@@ -17,20 +17,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up: from process start to the first line on standard output, and to exit, for a command
- * of the {@code invoicekit} CLI jar (by default {@code list --limit 1 --provider <id> --quiet}
+ * of the {@code invoicekit} CLI jar (by default {@code list --limit 1 --provider <id> --sandbox --quiet}
  * for the first provider found with a sandbox, against the embedded sandbox), next to a JVM that only prints a line: the median of several runs
  * after a warm-up run.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.invoicekit.benchmarks.StartupHarness \
- *     --jar examples/target/invoicekit.jar --runs 10
+ *     --jar cli/target/invoicekit.jar --runs 10
  * </pre>
  *
- * <p>The CLI runs with no vendor credential in its environment, so it starts its sandbox.
+ * <p>The CLI runs with no vendor credential in its environment and reads its embedded sandbox.
  */
 public final class StartupHarness {
   static final List<String> DEFAULT_COMMAND =
-      List.of("list", "--limit", "1", "--provider", SandboxedProvider.providerIds().get(0), "--quiet");
+      List.of("list", "--limit", "1", "--provider", SandboxedProvider.providerIds().get(0), "--sandbox", "--quiet");
   private static final long TIMEOUT_SECONDS = 120;
 
   private StartupHarness() {}
@@ -54,7 +54,7 @@ public final class StartupHarness {
 
   static Map<String, String> defaults() {
     Map<String, String> defaults = new LinkedHashMap<>();
-    defaults.put("jar", "examples/target/invoicekit.jar");
+    defaults.put("jar", "cli/target/invoicekit.jar");
     defaults.put("runs", "10");
     return defaults;
   }
@@ -63,7 +63,7 @@ public final class StartupHarness {
   static List<Result> run(Path jar, List<String> cliArguments, int runs, PrintStream log) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalArgumentException("no CLI jar at " + jar
-          + ": build it first (./mvnw -B -q -pl examples -am package -DskipTests)");
+          + ": build it first (./mvnw -B -q -pl cli -am package -DskipTests)");
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> hello = List.of(java, "-cp", System.getProperty("java.class.path"),
@@ -97,7 +97,7 @@ public final class StartupHarness {
   private static Timing once(List<String> command) {
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.DISCARD);
-    // No vendor credential, so the CLI uses its embedded sandbox; no provider chosen by the environment.
+    // No vendor credential (--sandbox reads the embedded sandbox); no provider chosen by the environment.
     // Vendor variables are named after the provider id: ACME_API_KEY for provider "acme".
     List<String> prefixes = new ArrayList<>(List.of("INVOICEKIT_"));
     for (String id : SandboxedProvider.providerIds()) {

@@ -37,6 +37,6 @@ final class StartupHarnessTest {
 
   @Test void aMissingCliJarSaysHowToBuildIt() {
     assertThatThrownBy(() -> StartupHarness.run(Path.of("no/such.jar"), StartupHarness.DEFAULT_COMMAND,
-        1, System.err)).hasMessageContaining("./mvnw -B -q -pl examples -am package");
+        1, System.err)).hasMessageContaining("./mvnw -B -q -pl cli -am package");
   }
 }

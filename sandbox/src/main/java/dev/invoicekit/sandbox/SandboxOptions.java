@@ -41,6 +41,7 @@ public final class SandboxOptions {
   private final String credential;
   private final boolean rejectCredentials;
   private final Map<String, String> vendorOptions;
+  private final int port; // 0: a free one
 
   private SandboxOptions(Builder builder) {
     this.seed = builder.seed;
@@ -53,6 +54,7 @@ public final class SandboxOptions {
     this.credential = builder.credential;
     this.rejectCredentials = builder.rejectCredentials;
     this.vendorOptions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.vendorOptions));
+    this.port = builder.port;
   }
 
   /** Returns a builder holding the defaults. */
@@ -129,6 +131,11 @@ public final class SandboxOptions {
     return rejectCredentials;
   }
 
+  /** The loopback port the sandbox binds, or 0 (the default) for a free one. */
+  public int port() {
+    return port;
+  }
+
   /** Vendor-specific switches, such as {@code "line-item-spelling" = "pascal"}. */
   public Map<String, String> vendorOptions() {
     return vendorOptions;
@@ -153,6 +160,7 @@ public final class SandboxOptions {
         + ", credential=****"
         + ", rejectCredentials=" + rejectCredentials
         + ", vendorOptions=" + shown
+        + (port == 0 ? "" : ", port=" + port)
         + '}';
   }
 
@@ -177,6 +185,7 @@ public final class SandboxOptions {
     private String credential = DEFAULT_CREDENTIAL;
     private boolean rejectCredentials;
     private final Map<String, String> vendorOptions = new LinkedHashMap<>();
+    private int port;
 
     Builder() {}
 
@@ -191,6 +200,7 @@ public final class SandboxOptions {
       this.credential = options.credential;
       this.rejectCredentials = options.rejectCredentials;
       this.vendorOptions.putAll(options.vendorOptions);
+      this.port = options.port;
     }
 
     public Builder seed(long seed) {
@@ -273,6 +283,18 @@ public final class SandboxOptions {
       Objects.requireNonNull(key, "key == null");
       Objects.requireNonNull(value, "value == null");
       vendorOptions.put(key, value);
+      return this;
+    }
+
+    /**
+     * Binds loopback port {@code port}, such as 12111 for a sandbox other programs are pointed at;
+     * 0, the default, binds a free port.
+     *
+     * @throws IllegalArgumentException if {@code port} is not in 0..65535
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) throw new IllegalArgumentException("port not in 0..65535: " + port);
+      this.port = port;
       return this;
     }
 

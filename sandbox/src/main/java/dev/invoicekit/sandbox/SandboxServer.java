@@ -48,7 +48,7 @@ final class SandboxServer {
     this.faultRandom = new Random(options.seed());
   }
 
-  /** Binds a free port on the loopback interface and starts serving. */
+  /** Binds {@link SandboxOptions#port()} (a free port if 0) on the loopback interface and starts serving. */
   void start() {
     server.setDispatcher(new Dispatcher() {
       @Override public MockResponse dispatch(RecordedRequest recorded) throws InterruptedException {
@@ -62,7 +62,7 @@ final class SandboxServer {
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
     InetAddress loopback = InetAddress.getLoopbackAddress();
     try {
-      server.start(loopback, 0);
+      server.start(loopback, options.port());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the " + sandbox.providerId() + " sandbox", e);
     }
