@@ -2,8 +2,6 @@ package dev.invoicekit.benchmarks;
 
 import dev.invoicekit.Invoice;
 import dev.invoicekit.InvoiceProvider;
-import dev.invoicekit.fastly.internal.FastlyInvoice;
-import dev.invoicekit.flexprice.internal.FlexpriceInvoice;
 import dev.invoicekit.sandbox.Sandbox;
 import dev.invoicekit.sandbox.SandboxOptions;
 import java.util.Map;
@@ -26,8 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Per-call overhead: {@code get()} of a {@value #LINES}-line invoice through InvoiceKit (Retrofit,
  * the transport's retries and error decoding, Moshi, mapping to {@link Invoice}) against
- * {@link Baseline}, bare OkHttp and Moshi into a wire record with no mapping, on the same sandbox
- * in the same run. Cloudflare has no get endpoint, so Fastly and Flexprice only.
+ * {@link Baseline}, bare OkHttp and Moshi's reader into a JSON tree with no mapping, on the same
+ * sandbox in the same run. Every provider whose emulator has a get-by-id endpoint
+ * ({@code Sandbox.invoicePath}) is measured; by default the first one found.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar GetBenchmark
@@ -46,7 +45,8 @@ public class GetBenchmark {
   /** The lines of the invoice read. */
   static final int LINES = 200;
 
-  @Param({"fastly", "flexprice"})
+  /** The provider id; empty: the first provider found whose emulator has a get-by-id endpoint. */
+  @Param({""})
   public String provider;
 
   private Sandbox sandbox;
@@ -65,25 +65,14 @@ public class GetBenchmark {
   }
 
   private void open() {
-    sandbox = SandboxedProvider.start(provider,
+    String id = provider.isEmpty() ? GetRunner.providersWithGet().get(0) : provider;
+    sandbox = SandboxedProvider.start(id,
         SandboxOptions.builder().invoices(10).linesPerInvoice(LINES).build());
     invoiceKit = SandboxedProvider.create(sandbox, Map.of());
-    Map<String, String> settings = sandbox.providerSettings();
-    HttpUrl base = HttpUrl.get(sandbox.baseUrl());
     invoiceId = sandbox.invoiceId(0);
-    // Vendor-specific by nature: the baseline reads into the provider's own wire record.
-    switch (provider) {
-      case "fastly":
-        baseline = new Baseline(base.resolve("billing/v3/invoices/" + invoiceId), "Fastly-Key",
-            settings.get("api-token"), FastlyInvoice.class);
-        break;
-      case "flexprice":
-        baseline = new Baseline(base.resolve("invoices/" + invoiceId), "x-api-key",
-            settings.get("api-key"), FlexpriceInvoice.class);
-        break;
-      default:
-        throw new IllegalArgumentException("no get benchmark for provider " + provider);
-    }
+    String path = sandbox.invoicePath(0);
+    if (path == null) throw new IllegalArgumentException("no get-by-id endpoint for provider " + id);
+    baseline = new Baseline(HttpUrl.get(sandbox.baseUrl()).resolve(path), sandbox.credentialHeaders());
   }
 
   @TearDown(Level.Trial)
@@ -99,7 +88,7 @@ public class GetBenchmark {
     return invoiceKit.get(invoiceId).orElseThrow();
   }
 
-  /** The same request with bare OkHttp and Moshi into the wire record. */
+  /** The same request with bare OkHttp and Moshi's reader into a JSON tree. */
   @Benchmark
   public Object baseline() {
     return baseline.get();

@@ -2,6 +2,8 @@ package dev.invoicekit.benchmarks;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import dev.invoicekit.sandbox.Sandbox;
+import dev.invoicekit.sandbox.SandboxOptions;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +67,7 @@ final class GetRunner {
   static List<Result> run(List<String> providers, int pairs, int iterations, int seconds,
       String heap, PrintStream log) {
     List<String> measured = new ArrayList<>(providers);
-    measured.retainAll(List.of("fastly", "flexprice"));
+    measured.retainAll(providersWithGet());
     Map<String, List<Double>> invoiceKit = new LinkedHashMap<>();
     Map<String, List<Double>> baseline = new LinkedHashMap<>();
     for (int pair = 0; pair < pairs; pair++) {
@@ -82,6 +84,17 @@ final class GetRunner {
     return measured.stream()
         .map(provider -> new Result(provider, invoiceKit.get(provider), baseline.get(provider)))
         .collect(Collectors.toList());
+  }
+
+  /** The providers on the class path whose emulator has a get-by-id endpoint, in discovery order. */
+  static List<String> providersWithGet() {
+    List<String> result = new ArrayList<>();
+    for (String id : SandboxedProvider.providerIds()) {
+      try (Sandbox sandbox = SandboxedProvider.start(id, SandboxOptions.builder().invoices(1).build())) {
+        if (sandbox.invoicePath(0) != null) result.add(id);
+      }
+    }
+    return result;
   }
 
   /** Runs one JMH fork of {@code method} for {@code provider}; returns its score in µs/op. */

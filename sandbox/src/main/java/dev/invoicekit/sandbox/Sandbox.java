@@ -125,6 +125,25 @@ public abstract class Sandbox implements AutoCloseable {
     return null;
   }
 
+  /**
+   * Returns the path, relative to {@link #baseUrl()}, at which the vendor answers invoice
+   * {@code index} by id with a plain {@code GET}, such as {@code "invoices/inv_0001"}; null (the
+   * default) where the vendor has no get-by-id endpoint. For tools that call the vendor API
+   * directly, like a benchmark's bare-HTTP baseline.
+   */
+  public String invoicePath(int index) {
+    return null;
+  }
+
+  /**
+   * The request headers that carry the credentials this sandbox accepts, such as
+   * {@code {"X-Acme-Key": "sandbox-token"}}; empty by default. The values are secrets: do not log
+   * them.
+   */
+  public Map<String, String> credentialHeaders() {
+    return Map.of();
+  }
+
   /** The invoices this sandbox serves. */
   public final Dataset dataset() {
     return dataset;

@@ -43,7 +43,7 @@ public abstract class WireCase {
   private final Map<String, String> credentials;
 
   /**
-   * @param id the provider id, like {@code "fastly"}
+   * @param id the provider id, like {@code "acme"}
    * @param basePath the path of the vendor API below the server's root, ending in {@code /}
    * @param credentials the credential settings (keys without the {@code invoicekit.<id>.} prefix)
    */
@@ -53,7 +53,7 @@ public abstract class WireCase {
     this.credentials = Map.copyOf(credentials);
   }
 
-  /** The provider id, like {@code "fastly"}. */
+  /** The provider id, like {@code "acme"}. */
   public final String id() {
     return id;
   }

@@ -159,6 +159,12 @@ public final class CloudflareSandbox extends Sandbox {
     return index % 3 == 2 ? "manual" : "auto";
   }
 
+  @Override public Map<String, String> credentialHeaders() {
+    return emailKey
+        ? Map.of("X-Auth-Email", EMAIL, "X-Auth-Key", options().credential())
+        : Map.of("Authorization", "Bearer " + options().credential());
+  }
+
   @Override protected boolean authorized(SandboxRequest request) {
     String credential = options().credential();
     return emailKey

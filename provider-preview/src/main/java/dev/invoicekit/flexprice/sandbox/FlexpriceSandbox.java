@@ -172,6 +172,14 @@ public final class FlexpriceSandbox extends Sandbox {
         + FlexpriceSandboxInvoices.paymentStatus(invoice);
   }
 
+  @Override public String invoicePath(int index) {
+    return "invoices/" + invoiceId(index);
+  }
+
+  @Override public Map<String, String> credentialHeaders() {
+    return Map.of(API_KEY_HEADER, options().credential());
+  }
+
   @Override protected boolean authorized(SandboxRequest request) {
     return request.headerEquals(API_KEY_HEADER, options().credential());
   }

@@ -138,6 +138,14 @@ public final class FastlySandbox extends Sandbox {
     return monthToDateInvoice().total().toPlainString();
   }
 
+  @Override public String invoicePath(int index) {
+    return "billing/v3/invoices/" + invoiceId(index);
+  }
+
+  @Override public Map<String, String> credentialHeaders() {
+    return Map.of(AUTH_HEADER, options().credential());
+  }
+
   @Override protected boolean authorized(SandboxRequest request) {
     return request.headerEquals(AUTH_HEADER, options().credential());
   }
