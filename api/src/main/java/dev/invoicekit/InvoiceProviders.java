@@ -170,10 +170,11 @@ public final class InvoiceProviders {
    *
    * @throws ConfigurationException naming the key at fault: {@code invoicekit.<name>.provider} for
    *     an unknown provider, for an instance named after another provider, or for an instance
-   *     without settings; {@code invoicekit.providers} for a name that is neither
+   *     without settings, and for a name that is neither a provider id nor an instance
    */
   public static ProviderConfig instanceConfig(String name, Properties properties) {
-    return instanceConfig(name, PROVIDERS_PROPERTY, properties);
+    Objects.requireNonNull(name, "name == null");
+    return instanceConfig(name, "invoicekit." + name + "." + ProviderConfig.PROVIDER, properties);
   }
 
   private static ProviderConfig instanceConfig(String name, String listedIn, Properties properties) {
@@ -185,9 +186,9 @@ public final class InvoiceProviders {
     String declared = properties.getProperty(providerKey);
     if (declared == null || declared.isBlank()) {
       if (!factories.containsKey(name)) {
-        throw new ConfigurationException(listedIn, listedIn + ": '" + name
-            + "' is neither a provider nor an instance (no " + providerKey
-            + "); available providers: " + factories.keySet());
+        throw new ConfigurationException(listedIn, listedIn + ": no InvoiceKit provider '" + name
+            + "' on the class path, and no instance of that name (" + providerKey
+            + " is not set); available providers: " + factories.keySet());
       }
       return ProviderConfig.fromProperties(name, properties);
     }

@@ -73,7 +73,9 @@ class InstancesTest {
     Properties properties = properties("invoicekit.providers", "test-alpha,mystery");
     assertThatThrownBy(() -> InvoiceProviders.instancesFromProperties(properties))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("'mystery' is neither a provider nor an instance (no invoicekit.mystery.provider)")
+        .hasMessage("invoicekit.providers: no InvoiceKit provider 'mystery' on the class path, and no "
+            + "instance of that name (invoicekit.mystery.provider is not set); available providers: "
+            + "[test-alpha, test-beta]")
         .satisfies(e -> assertThat(((ConfigurationException) e).key()).isEqualTo("invoicekit.providers"));
   }
 
