@@ -67,7 +67,7 @@ public final class ManyAccountsHarness {
       long liveHeap) {}
 
   record Result(Settings settings, List<Snapshot> snapshots, List<Long> runNanos, long invoices,
-      int requests) {
+      int requests, long closeNanos) {
     long medianNanos() {
       List<Long> sorted = new ArrayList<>(runNanos);
       Collections.sort(sorted);
@@ -104,30 +104,42 @@ public final class ManyAccountsHarness {
         .build();
     try (Sandbox sandbox = SandboxedProvider.start(settings.provider(), options)) {
       snapshots.add(snapshot("before (emulator only)"));
-      Properties properties = properties(settings, sandbox);
-      log.printf("%s: creating %,d instances%n", settings.provider(), settings.accounts());
-      Map<String, InvoiceProvider> instances = InvoiceProviders.instancesFromProperties(properties);
-      try {
-        snapshots.add(snapshot("open, before listing"));
-        for (int run = 0; run <= settings.runs(); run++) { // run 0 warms up
-          long start = System.nanoTime();
-          long count;
-          try (Stream<InstanceInvoice> stream = InvoiceStreams.stream(instances, InvoiceQuery.all(),
-              settings.concurrency())) {
-            count = stream.count();
-          }
-          long elapsed = System.nanoTime() - start;
-          log.printf("%s: run %d listed %,d invoices of %,d accounts in %,d ms%n", settings.provider(),
-              run, count, settings.accounts(), elapsed / 1_000_000);
-          if (run > 0) runs.add(elapsed);
-          invoices = count;
-        }
-        snapshots.add(snapshot("open, after listing"));
-      } finally {
-        instances.values().forEach(InvoiceProvider::close);
-      }
+      long[] counted = new long[2];
+      listEveryAccount(settings, sandbox, snapshots, runs, counted, log);
+      // The instances are closed and unreachable now: what remains is what close() left behind.
       snapshots.add(snapshot("after close"));
-      return new Result(settings, snapshots, runs, invoices, sandbox.requestCount());
+      log.printf("%s: closed %,d instances in %,d ms%n", settings.provider(), settings.accounts(),
+          counted[1] / 1_000_000);
+      return new Result(settings, snapshots, runs, counted[0], sandbox.requestCount(), counted[1]);
+    }
+  }
+
+  /** Creates the instances, lists every account {@code runs + 1} times (the first warms up), closes them. */
+  private static void listEveryAccount(Settings settings, Sandbox sandbox, List<Snapshot> snapshots,
+      List<Long> runs, long[] counted, PrintStream log) {
+    Properties properties = properties(settings, sandbox);
+    log.printf("%s: creating %,d instances%n", settings.provider(), settings.accounts());
+    Map<String, InvoiceProvider> instances = InvoiceProviders.instancesFromProperties(properties);
+    try {
+      snapshots.add(snapshot("open, before listing"));
+      for (int run = 0; run <= settings.runs(); run++) {
+        long start = System.nanoTime();
+        long count;
+        try (Stream<InstanceInvoice> stream = InvoiceStreams.stream(instances, InvoiceQuery.all(),
+            settings.concurrency())) {
+          count = stream.count();
+        }
+        long elapsed = System.nanoTime() - start;
+        log.printf("%s: run %d listed %,d invoices of %,d accounts in %,d ms%n", settings.provider(),
+            run, count, settings.accounts(), elapsed / 1_000_000);
+        if (run > 0) runs.add(elapsed);
+        counted[0] = count;
+      }
+      snapshots.add(snapshot("open, after listing"));
+    } finally {
+      long start = System.nanoTime();
+      instances.values().forEach(InvoiceProvider::close);
+      counted[1] = System.nanoTime() - start;
     }
   }
 
@@ -190,11 +202,12 @@ public final class ManyAccountsHarness {
           MarkdownTable.mebibytes(snapshot.liveHeap()));
     }
     MarkdownTable time = new MarkdownTable("accounts", "invoices listed", "requests (all runs)",
-        "concurrency", "median ms", "floor ms", "× floor");
+        "concurrency", "median ms", "floor ms", "× floor", "close all ms");
     time.row(String.format(Locale.ROOT, "%,d", settings.accounts()),
         String.format(Locale.ROOT, "%,d", result.invoices()), result.requests(), settings.concurrency(),
         MarkdownTable.millis(result.medianNanos()), MarkdownTable.millis(settings.floorNanos()),
-        MarkdownTable.ratio((double) result.medianNanos() / settings.floorNanos()));
+        MarkdownTable.ratio((double) result.medianNanos() / settings.floorNanos()),
+        MarkdownTable.millis(result.closeNanos()));
     return "Many accounts: " + String.format(Locale.ROOT, "%,d", settings.accounts()) + " instances of "
         + settings.provider() + " in one JVM, one emulator with " + settings.latency().toMillis()
         + " ms latency, one page of " + settings.invoicesPerAccount() + " invoices each; "
