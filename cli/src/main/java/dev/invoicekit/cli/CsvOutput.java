@@ -63,10 +63,7 @@ final class CsvOutput {
   }
 
   static void single(PrintWriter out, Invoice invoice) {
-    try (InvoiceSink sink = list(out)) {
-      sink.add(invoice);
-      sink.finish();
-    }
+    InvoiceSink.writeOne(list(out), invoice);
   }
 
   static List<String> fields(Invoice invoice) {

@@ -32,9 +32,6 @@ final class FocusOutput {
   }
 
   static void single(PrintWriter out, Invoice invoice) {
-    try (InvoiceSink sink = list(out)) {
-      sink.add(invoice);
-      sink.finish();
-    }
+    InvoiceSink.writeOne(list(out), invoice);
   }
 }

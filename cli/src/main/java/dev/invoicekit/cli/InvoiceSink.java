@@ -18,4 +18,12 @@ interface InvoiceSink extends AutoCloseable {
 
   /** Flushes what is buffered, complete or not: after a failure the rows so far still show. */
   @Override void close();
+
+  /** Writes {@code invoice} alone through {@code sink}, as a complete listing, and closes it. */
+  static void writeOne(InvoiceSink sink, Invoice invoice) {
+    try (sink) {
+      sink.add(invoice);
+      sink.finish();
+    }
+  }
 }
