@@ -91,7 +91,7 @@ public final class InvoiceProviders {
       throw new ConfigurationException(PROVIDER_PROPERTY,
           PROVIDER_PROPERTY + " is not set; available providers: " + available());
     }
-    return create(instanceConfig(name.trim(), PROVIDER_PROPERTY, properties));
+    return create(instanceConfig(name.trim(), PROVIDER_PROPERTY, properties, load()));
   }
 
   /**
@@ -103,10 +103,12 @@ public final class InvoiceProviders {
    *     that is neither a provider id nor has that key; an instance without settings; a bad setting
    */
   public static Map<String, InvoiceProvider> instancesFromProperties(Properties properties) {
-    Map<String, ProviderConfig> configs = instanceConfigs(properties);
+    Map<String, InvoiceProviderFactory> factories = load(); // once, not once per instance
+    Map<String, ProviderConfig> configs = instanceConfigs(properties, factories);
     Map<String, InvoiceProvider> result = new LinkedHashMap<>();
     try {
-      configs.forEach((name, config) -> result.put(name, create(config)));
+      configs.forEach((name, config) -> result.put(name,
+          find(factories, config.providerId()).create(config)));
     } catch (RuntimeException e) {
       for (InvoiceProvider created : result.values()) {
         try {
@@ -127,10 +129,15 @@ public final class InvoiceProviders {
    * @throws ConfigurationException as {@link #instancesFromProperties} does, settings aside
    */
   public static Map<String, ProviderConfig> instanceConfigs(Properties properties) {
+    return instanceConfigs(properties, load());
+  }
+
+  private static Map<String, ProviderConfig> instanceConfigs(Properties properties,
+      Map<String, InvoiceProviderFactory> factories) {
     Objects.requireNonNull(properties, "properties == null");
     Map<String, ProviderConfig> result = new LinkedHashMap<>();
     for (String name : instanceNames(properties)) {
-      result.put(name, instanceConfig(name, PROVIDERS_PROPERTY, properties));
+      result.put(name, instanceConfig(name, PROVIDERS_PROPERTY, properties, factories));
     }
     return Collections.unmodifiableMap(result);
   }
@@ -174,14 +181,14 @@ public final class InvoiceProviders {
    */
   public static ProviderConfig instanceConfig(String name, Properties properties) {
     Objects.requireNonNull(name, "name == null");
-    return instanceConfig(name, "invoicekit." + name + "." + ProviderConfig.PROVIDER, properties);
+    return instanceConfig(name, "invoicekit." + name + "." + ProviderConfig.PROVIDER, properties, load());
   }
 
-  private static ProviderConfig instanceConfig(String name, String listedIn, Properties properties) {
+  private static ProviderConfig instanceConfig(String name, String listedIn, Properties properties,
+      Map<String, InvoiceProviderFactory> factories) {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(properties, "properties == null");
     checkName(name, listedIn);
-    Map<String, InvoiceProviderFactory> factories = load();
     String providerKey = "invoicekit." + name + "." + ProviderConfig.PROVIDER;
     String declared = properties.getProperty(providerKey);
     if (declared == null || declared.isBlank()) {
