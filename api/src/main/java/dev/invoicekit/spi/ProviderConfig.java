@@ -42,6 +42,11 @@ public final class ProviderConfig {
   public static final String MAX_CONCURRENCY = "max-concurrency";
   /** The page size asked for. */
   public static final String PAGE_SIZE = "page-size";
+  /**
+   * In properties, {@code invoicekit.<name>.provider=<id>} makes {@code <name>} an instance of
+   * provider {@code <id>}; it is not a setting of the provider.
+   */
+  public static final String PROVIDER = "provider";
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_MAX_RETRIES = 3;
@@ -54,6 +59,7 @@ public final class ProviderConfig {
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
   private final String providerId;
+  private final String instanceName;
   private final Map<String, String> settings;
   private final Function<String, String> environment;
   /** The keys the provider's factory declares public; looked up on first use of toString(). */
@@ -61,6 +67,7 @@ public final class ProviderConfig {
 
   private ProviderConfig(Builder builder) {
     this.providerId = builder.providerId;
+    this.instanceName = builder.instanceName != null ? builder.instanceName : builder.providerId;
     this.settings = Map.copyOf(builder.settings);
     this.environment = builder.environment;
   }
@@ -76,11 +83,23 @@ public final class ProviderConfig {
    * process environment.
    */
   public static ProviderConfig fromProperties(String providerId, Properties properties) {
+    return fromProperties(providerId, providerId, properties);
+  }
+
+  /**
+   * Returns the settings of instance {@code instanceName} of provider {@code providerId} in
+   * {@code properties}: every key under {@code invoicekit.<instanceName>.} but
+   * {@code invoicekit.<instanceName>.provider}, with the prefix removed. See
+   * {@link Builder#instanceName} for environment fallbacks.
+   */
+  public static ProviderConfig fromProperties(String providerId, String instanceName,
+      Properties properties) {
     Objects.requireNonNull(properties, "properties == null");
-    Builder builder = builder(providerId);
-    String prefix = "invoicekit." + providerId + ".";
+    Builder builder = builder(providerId).instanceName(instanceName);
+    String prefix = "invoicekit." + instanceName + ".";
     for (String name : properties.stringPropertyNames()) {
-      if (name.startsWith(prefix) && name.length() > prefix.length()) {
+      if (name.startsWith(prefix) && name.length() > prefix.length()
+          && !name.equals(prefix + PROVIDER)) {
         builder.set(name.substring(prefix.length()), properties.getProperty(name));
       }
     }
@@ -96,9 +115,21 @@ public final class ProviderConfig {
     return providerId;
   }
 
-  /** Returns the full name of {@code key} as it is written in properties: {@code invoicekit.acme.timeout}. */
+  /**
+   * The name of the instance these settings configure, like {@code acme-eu}; the provider id
+   * unless {@link Builder#instanceName} set another (SPEC §9).
+   */
+  public String instanceName() {
+    return instanceName;
+  }
+
+  /**
+   * Returns the full name of {@code key} as it is written in properties:
+   * {@code invoicekit.acme.timeout}, or {@code invoicekit.acme-eu.timeout} for instance
+   * {@code acme-eu}.
+   */
   public String keyName(String key) {
-    return "invoicekit." + providerId + "." + key;
+    return "invoicekit." + instanceName + "." + key;
   }
 
   /** The keys set, without their prefix. Values are not exposed in bulk: secrets stay behind getters. */
@@ -112,10 +143,14 @@ public final class ProviderConfig {
     return nonBlank(settings.get(key));
   }
 
-  /** Returns the setting {@code key}, else the environment variable {@code envVar}; empty when neither is set. */
+  /**
+   * Returns the setting {@code key}, else the environment variable {@code envVar}; empty when
+   * neither is set. An instance named otherwise than its provider reads no environment variable:
+   * two accounts of one vendor never share a credential by accident.
+   */
   public Optional<String> get(String key, String envVar) {
     Optional<String> value = get(key);
-    if (value.isPresent() || envVar == null) return value;
+    if (value.isPresent() || envVar == null || !instanceName.equals(providerId)) return value;
     return nonBlank(environment.apply(envVar));
   }
 
@@ -250,6 +285,7 @@ public final class ProviderConfig {
   @Override public String toString() {
     Set<String> declared = declaredPublicKeys();
     StringBuilder result = new StringBuilder("ProviderConfig{provider=").append(providerId);
+    if (!instanceName.equals(providerId)) result.append(", instance=").append(instanceName);
     for (Map.Entry<String, String> entry : new TreeMap<>(settings).entrySet()) {
       String key = entry.getKey();
       boolean shown = COMMON_PUBLIC_KEYS.contains(key) || declared.contains(key);
@@ -296,6 +332,21 @@ public final class ProviderConfig {
     }
   }
 
+  /**
+   * Returns {@code name} if it can name an instance in properties: not blank, without a dot,
+   * whitespace or a comma.
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  public static String checkInstanceName(String name) {
+    Objects.requireNonNull(name, "instanceName == null");
+    if (name.isEmpty() || !name.matches("[^.,\\s]+")) {
+      throw new IllegalArgumentException(
+          "not an instance name (no dot, comma or whitespace): '" + name + "'");
+    }
+    return name;
+  }
+
   private static Optional<String> nonBlank(String value) {
     if (value == null) return Optional.empty();
     String trimmed = value.trim();
@@ -305,6 +356,7 @@ public final class ProviderConfig {
   /** Builds a {@link ProviderConfig}. Not thread-safe. */
   public static final class Builder {
     private final String providerId;
+    private String instanceName;
     private final Map<String, String> settings = new TreeMap<>();
     private Function<String, String> environment = System::getenv;
 
@@ -316,8 +368,22 @@ public final class ProviderConfig {
 
     Builder(ProviderConfig config) {
       this.providerId = config.providerId;
+      this.instanceName = config.instanceName;
       this.settings.putAll(config.settings);
       this.environment = config.environment;
+    }
+
+    /**
+     * Names the instance these settings configure (default: the provider id), so errors name
+     * its keys ({@code invoicekit.acme-eu.api-token}). An instance named otherwise than its
+     * provider reads no environment-variable fallback.
+     *
+     * @throws IllegalArgumentException if {@code instanceName} is blank or holds a dot,
+     *     whitespace or a comma
+     */
+    public Builder instanceName(String instanceName) {
+      this.instanceName = checkInstanceName(instanceName);
+      return this;
     }
 
     /** Sets {@code key} (without the {@code invoicekit.<id>.} prefix); a null value removes it. */

@@ -22,7 +22,13 @@ final class CanonicalJson {
   private CanonicalJson() {}
 
   static void write(JsonWriter json, Invoice invoice) throws IOException {
+    write(json, invoice, null);
+  }
+
+  /** Writes {@code invoice}, first with the key {@code "instance"} if {@code instance} is not null. */
+  static void write(JsonWriter json, Invoice invoice, String instance) throws IOException {
     json.beginObject();
+    if (instance != null) json.name("instance").value(instance);
     json.name("provider").value(invoice.provider());
     json.name("id").value(invoice.id());
     json.name("number").value(invoice.number());

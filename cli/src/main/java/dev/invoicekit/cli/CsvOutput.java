@@ -1,7 +1,9 @@
 package dev.invoicekit.cli;
 
+import dev.invoicekit.InstanceInvoice;
 import dev.invoicekit.Invoice;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,16 +17,34 @@ final class CsvOutput {
       "periodStart", "periodEnd", "issuedAt", "dueAt", "paidAt", "subtotal", "tax", "discount",
       "total", "amountDue", "amountPaid", "amountRemaining", "pdfUrl", "description");
 
+  static final List<String> INSTANCE_HEADER = instanceHeader();
+
   private CsvOutput() {}
+
+  private static List<String> instanceHeader() {
+    List<String> header = new ArrayList<>(HEADER);
+    header.add(0, "instance");
+    return List.copyOf(header);
+  }
 
   /** Returns a listing whose header is printed with the first row, or at its end. */
   static InvoiceSink list(PrintWriter out) {
+    return list(out, false);
+  }
+
+  /** With {@code instances}, an {@code instance} column comes first. */
+  static InvoiceSink list(PrintWriter out, boolean instances) {
     return new InvoiceSink() {
       private boolean headerPrinted;
 
-      @Override public void add(Invoice invoice) {
+      @Override public void add(InstanceInvoice each) {
         header();
-        Csv.row(out, fields(invoice));
+        List<String> fields = fields(each.invoice());
+        if (instances) {
+          fields = new ArrayList<>(fields);
+          fields.add(0, each.instance());
+        }
+        Csv.row(out, fields);
       }
 
       @Override public void finish() {
@@ -32,7 +52,7 @@ final class CsvOutput {
       }
 
       private void header() {
-        if (!headerPrinted) Csv.row(out, HEADER);
+        if (!headerPrinted) Csv.row(out, instances ? INSTANCE_HEADER : HEADER);
         headerPrinted = true;
       }
 
@@ -43,10 +63,7 @@ final class CsvOutput {
   }
 
   static void single(PrintWriter out, Invoice invoice) {
-    try (InvoiceSink sink = list(out)) {
-      sink.add(invoice);
-      sink.finish();
-    }
+    InvoiceSink.writeOne(list(out), invoice);
   }
 
   static List<String> fields(Invoice invoice) {

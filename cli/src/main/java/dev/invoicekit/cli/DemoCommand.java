@@ -1,5 +1,6 @@
 package dev.invoicekit.cli;
 
+import dev.invoicekit.CurrencyTotals;
 import dev.invoicekit.Invoice;
 import dev.invoicekit.InvoiceException;
 import dev.invoicekit.InvoiceProviders;
@@ -84,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
             json.name("provider").value(result.provider());
             json.name("invoices").value(result.totals().count());
             json.name("totals").beginObject();
-            for (Totals.Entry entry : result.totals().entries()) {
+            for (CurrencyTotals.Entry entry : result.totals().entries().values()) {
               json.name(entry.currency().getCurrencyCode()).value(Text.amount(entry.total()));
             }
             json.endObject();
@@ -101,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
       case CSV:
         Csv.row(out, List.of("provider", "currency", "invoices", "total"));
         for (InvoiceTour.Result result : results) {
-          for (Totals.Entry entry : result.totals().entries()) {
+          for (CurrencyTotals.Entry entry : result.totals().entries().values()) {
             Csv.row(out, List.of(result.provider(), entry.currency().getCurrencyCode(),
                 String.valueOf(entry.count()), Text.amount(entry.total())));
           }
@@ -115,7 +116,7 @@ final class DemoCommand implements Callable<Integer> {
               .orElse(result.firstId() == null ? "-" : "not found");
           String preview = result.preview().total() + " (" + request(result) + ")";
           boolean first = true;
-          for (Totals.Entry entry : result.totals().entries()) {
+          for (CurrencyTotals.Entry entry : result.totals().entries().values()) {
             table.row(result.provider(), entry.currency().getCurrencyCode(),
                 String.valueOf(entry.count()), Text.amount(entry.total()),
                 first ? get : "", first ? preview : "");

@@ -1,5 +1,6 @@
 package dev.invoicekit.cli;
 
+import dev.invoicekit.InstanceException;
 import dev.invoicekit.InvoiceException;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParameterException;
@@ -22,6 +23,8 @@ final class ExitCodes implements IExitCodeExceptionMapper {
 
   @Override public int getExitCode(Throwable failure) {
     if (failure instanceof NoSuchInvoiceException) return NOT_FOUND;
+    // One of several instances: judged by what it failed with (a parameter it cannot honour: 2).
+    if (failure instanceof InstanceException && failure.getCause() != null) return getExitCode(failure.getCause());
     if (failure instanceof ParameterException) return USAGE;
     // Before IllegalArgumentException: a vendor's 400 (InvalidRequestException) is its answer.
     if (failure instanceof InvoiceException) return FAILURE;

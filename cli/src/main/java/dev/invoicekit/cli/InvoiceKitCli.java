@@ -2,13 +2,19 @@ package dev.invoicekit.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.invoicekit.ConfigurationException;
+import dev.invoicekit.InvoiceProviders;
+import dev.invoicekit.sandbox.Sandboxes;
 import dev.invoicekit.spi.ProviderConfig;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import picocli.CommandLine;
@@ -65,8 +71,8 @@ public final class InvoiceKitCli implements Runnable {
   private StatusLine statusLine;
 
   @Option(names = "--provider", paramLabel = "ID", scope = ScopeType.INHERIT, order = 1,
-      description = "The provider to use (else invoicekit.provider from --config, else $"
-          + PROVIDER_ENV + ").")
+      description = "The provider or instance to use (else invoicekit.provider from --config, else $"
+          + PROVIDER_ENV + "). list reads several as one: a,b or all.")
   String provider;
 
   @Option(names = "--sandbox", scope = ScopeType.INHERIT, order = 2,
@@ -85,7 +91,7 @@ public final class InvoiceKitCli implements Runnable {
 
   @Option(names = "--format", paramLabel = "FORMAT", scope = ScopeType.INHERIT, order = 5,
       defaultValue = "table", completionCandidates = OutputFormat.Names.class,
-      description = "table (default), json or csv.")
+      description = "table (default), json, csv or focus (FOCUS 1.2 Cost and Usage CSV).")
   OutputFormat format;
 
   @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, order = 6,
@@ -219,12 +225,49 @@ public final class InvoiceKitCli implements Runnable {
    */
   ProviderSession openChosenProvider() {
     Settings settings = settings();
-    String id = settings.providerId(provider);
-    if (sandbox) return openSandboxed(id, settings);
-    ProviderConfig config = settings.config(id);
-    activeProvider = id;
-    ProviderSession session = ProviderSession.open(id, config);
+    String name = settings.providerId(provider);
+    if (name.contains(",") || name.equals(Settings.ALL)) {
+      throw new ConfigurationException("--provider", "--provider " + name
+          + ": several providers are read together by list only; give one here");
+    }
+    return openInstance(name, settings);
+  }
+
+  /**
+   * Opens instance {@code name} (a provider id or an instance name): against a new embedded
+   * sandbox under {@code --sandbox}, else against the vendor.
+   */
+  ProviderSession openInstance(String name, Settings settings) {
+    ProviderConfig config = settings.config(name);
+    activeProvider = name;
+    ProviderSession session = sandbox
+        ? ProviderSession.sandboxed(config.providerId(), config)
+        : ProviderSession.open(config.providerId(), config);
     if (verbose) info("using " + session.config());
     return session;
+  }
+
+  /**
+   * The instances {@code list} reads: {@code --provider a,b} (ids or instance names),
+   * {@code --provider all}, {@code invoicekit.providers}, or the one chosen provider. With
+   * {@code --sandbox}, {@code all} without {@code invoicekit.providers} is every provider that
+   * has a sandbox.
+   */
+  List<String> chosenInstances(Settings settings) {
+    return settings.instances(provider, () -> {
+      Set<String> ids = new TreeSet<>(InvoiceProviders.available());
+      if (sandbox) ids.retainAll(Sandboxes.available());
+      return ids;
+    });
+  }
+
+  /** Names the instances at work in error messages. */
+  void activeInstances(List<String> names) {
+    activeProvider = String.join(",", names);
+  }
+
+  /** True under {@code --sandbox}. */
+  boolean sandbox() {
+    return sandbox;
   }
 }

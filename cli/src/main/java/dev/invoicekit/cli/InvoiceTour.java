@@ -1,5 +1,6 @@
 package dev.invoicekit.cli;
 
+import dev.invoicekit.CurrencyTotals;
 import dev.invoicekit.Invoice;
 import dev.invoicekit.InvoiceProvider;
 import dev.invoicekit.InvoiceQuery;
@@ -25,14 +26,14 @@ final class InvoiceTour {
    * @param fetched the first invoice as {@code get} returned it; empty if there were no invoices
    *     or the vendor did not find it again
    */
-  record Result(String provider, Totals totals, String firstId, Optional<Invoice> fetched,
+  record Result(String provider, CurrencyTotals totals, String firstId, Optional<Invoice> fetched,
       PreviewRequest previewRequest, Invoice preview) {}
 
   private InvoiceTour() {}
 
   static Result run(InvoiceProvider invoices, Progress progress) {
     Objects.requireNonNull(invoices, "invoices == null");
-    Totals totals = new Totals();
+    CurrencyTotals totals = new CurrencyTotals();
     String firstId = null;
     String subscriptionId = null;
     try (Stream<Invoice> stream = invoices.stream(InvoiceQuery.all())) {

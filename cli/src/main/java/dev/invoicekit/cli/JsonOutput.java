@@ -1,5 +1,6 @@
 package dev.invoicekit.cli;
 
+import dev.invoicekit.InstanceInvoice;
 import dev.invoicekit.Invoice;
 import java.io.PrintWriter;
 
@@ -11,11 +12,16 @@ final class JsonOutput {
   private JsonOutput() {}
 
   static InvoiceSink list(PrintWriter out) {
+    return list(out, false);
+  }
+
+  /** With {@code instances}, each object starts with an {@code "instance"} key. */
+  static InvoiceSink list(PrintWriter out, boolean instances) {
     return new InvoiceSink() {
       private JsonText text;
 
-      @Override public void add(Invoice invoice) {
-        open().write(json -> CanonicalJson.write(json, invoice));
+      @Override public void add(InstanceInvoice each) {
+        open().write(json -> CanonicalJson.write(json, each.invoice(), instances ? each.instance() : null));
       }
 
       @Override public void finish() {

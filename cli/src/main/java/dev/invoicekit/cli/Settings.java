@@ -10,10 +10,14 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The configuration the tool assembles from {@code --config}, {@code --set} and the environment.
@@ -24,6 +28,8 @@ import java.util.Properties;
  */
 final class Settings {
   private static final String PREFIX = "invoicekit.";
+  /** {@code --provider all}: every configured instance. */
+  static final String ALL = "all";
 
   private final Properties properties;
   private final Map<String, String> shortSettings;
@@ -80,12 +86,55 @@ final class Settings {
             + InvoiceProviders.available());
   }
 
-  /** Returns the settings of {@code providerId}, environment fallbacks read from this tool's environment. */
-  ProviderConfig config(String providerId) {
-    return ProviderConfig.fromProperties(providerId, properties).toBuilder()
+  /**
+   * Returns the settings of instance {@code name}: of the provider {@code invoicekit.<name>.provider}
+   * names, else of provider {@code name} (SPEC §9); environment fallbacks read from this tool's
+   * environment. Short {@code --set} settings apply to every instance.
+   */
+  ProviderConfig config(String name) {
+    String declared = properties.getProperty(
+        PREFIX + name + "." + ProviderConfig.PROVIDER);
+    String providerId = declared == null || declared.isBlank() ? name : declared.trim();
+    ProviderConfig config;
+    try {
+      config = ProviderConfig.fromProperties(providerId, name, properties);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("--provider", "--provider " + name + ": " + e.getMessage(), e);
+    }
+    return config.toBuilder()
         .setAll(shortSettings)
         .environment(environment::get)
         .build();
+  }
+
+  /**
+   * Returns the instances to read together: those of {@code flag} (nullable; comma-separated
+   * provider ids or instance names, or {@code all}), else those of {@code invoicekit.providers},
+   * else the one of {@link #providerId}. {@code all} means the instances of
+   * {@code invoicekit.providers} if it is set, else every id {@code everyProvider} gives.
+   *
+   * @throws ConfigurationException if a name is listed twice or none is chosen
+   */
+  List<String> instances(String flag, Supplier<Set<String>> everyProvider) {
+    boolean listed = properties.getProperty(InvoiceProviders.PROVIDERS_PROPERTY) != null;
+    if (flag == null && listed
+        && properties.getProperty(InvoiceProviders.PROVIDER_PROPERTY) == null) {
+      return InvoiceProviders.instanceNames(properties);
+    }
+    String value = providerId(flag);
+    if (value.equals(ALL)) {
+      return listed ? InvoiceProviders.instanceNames(properties) : List.copyOf(everyProvider.get());
+    }
+    List<String> result = new ArrayList<>();
+    for (String part : value.split(",", -1)) {
+      String name = part.trim();
+      if (name.isEmpty()) throw new ConfigurationException("--provider", "--provider '" + value + "': an empty name");
+      if (result.contains(name)) {
+        throw new ConfigurationException("--provider", "--provider lists '" + name + "' twice");
+      }
+      result.add(name);
+    }
+    return List.copyOf(result);
   }
 
   private static void read(Path file, Properties properties) {

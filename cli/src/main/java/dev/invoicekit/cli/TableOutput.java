@@ -1,8 +1,13 @@
 package dev.invoicekit.cli;
 
+import dev.invoicekit.CurrencyTotals;
+import dev.invoicekit.InstanceInvoice;
 import dev.invoicekit.Invoice;
 import dev.invoicekit.InvoiceLine;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -16,21 +21,36 @@ final class TableOutput {
   private TableOutput() {}
 
   static InvoiceSink list(PrintWriter out) {
-    TextTable table = new TextTable(out, SIZING_ROWS,
-        "PROVIDER", "ID", "NUMBER", "STATUS", "PERIOD", "TOTAL", "CURRENCY").rightAlign(TOTAL_COLUMN);
-    Totals totals = new Totals();
+    return list(out, false);
+  }
+
+  /** With {@code instances}, an INSTANCE column comes first; totals are per currency across all. */
+  static InvoiceSink list(PrintWriter out, boolean instances) {
+    List<String> header = new ArrayList<>(
+        List.of("PROVIDER", "ID", "NUMBER", "STATUS", "PERIOD", "TOTAL", "CURRENCY"));
+    if (instances) header.add(0, "INSTANCE");
+    int shift = instances ? 1 : 0;
+    TextTable table = new TextTable(out, SIZING_ROWS, header.toArray(new String[0]))
+        .rightAlign(TOTAL_COLUMN + shift);
+    CurrencyTotals totals = new CurrencyTotals();
     return new InvoiceSink() {
-      @Override public void add(Invoice invoice) {
+      @Override public void add(InstanceInvoice each) {
+        Invoice invoice = each.invoice();
         totals.add(invoice.total());
-        table.row(invoice.provider(), invoice.id(), invoice.number(), invoice.status().name(),
+        List<String> row = new ArrayList<>(Arrays.asList(invoice.provider(), invoice.id(),
+            invoice.number(), invoice.status().name(),
             Text.period(invoice.periodStart(), invoice.periodEnd()), Text.amount(invoice.total()),
-            invoice.currency().getCurrencyCode());
+            invoice.currency().getCurrencyCode()));
+        if (instances) row.add(0, each.instance());
+        table.row(row.toArray(new String[0]));
       }
 
       @Override public void finish() {
-        for (Totals.Entry entry : totals.entries()) {
-          table.row("total", invoices(entry.count()), "", "", "", Text.amount(entry.total()),
-              entry.currency().getCurrencyCode());
+        for (CurrencyTotals.Entry entry : totals.entries().values()) {
+          List<String> row = new ArrayList<>(List.of("total", invoices(entry.count()), "", "", "",
+              Text.amount(entry.total()), entry.currency().getCurrencyCode()));
+          if (instances) row.add(1, "");
+          table.row(row.toArray(new String[0]));
         }
       }
 

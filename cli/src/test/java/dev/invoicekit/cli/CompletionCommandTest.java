@@ -30,7 +30,7 @@ final class CompletionCommandTest {
 
   @Test void formatValuesAreCompleted() {
     assertThat(CliRun.run("completion", "bash").out())
-        .contains("FORMAT_option_args=(\"table\" \"json\" \"csv\")");
+        .contains("FORMAT_option_args=(\"table\" \"json\" \"csv\" \"focus\")");
   }
 
   @Test void unknownShellIsAUsageError() {

@@ -1,5 +1,6 @@
 package dev.invoicekit.cli;
 
+import dev.invoicekit.CurrencyTotals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.JsonAdapter;
@@ -153,9 +154,9 @@ final class InvoiceKitCliTest {
     assertThat(totals).isNotEmpty();
     assertThat(totals).isEqualTo(listed.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
         entry -> Money.of(entry.getValue(), Money.currency(entry.getKey())).toPlainString())));
-    Totals expected = new Totals();
+    CurrencyTotals expected = new CurrencyTotals();
     expected(id).forEach(invoice -> expected.add(invoice.total()));
-    assertThat(expected.entries()).allSatisfy(entry -> assertThat(totals)
+    assertThat(expected.entries().values()).allSatisfy(entry -> assertThat(totals)
         .containsEntry(entry.currency().getCurrencyCode(), entry.total().toPlainString()));
   }
 
@@ -319,10 +320,10 @@ final class InvoiceKitCliTest {
         .containsExactlyElementsOf(InvoiceProviders.available());
     for (Map<String, Object> summary : summaries) {
       String id = (String) summary.get("provider");
-      Totals expected = new Totals();
+      CurrencyTotals expected = new CurrencyTotals();
       expected(id).forEach(invoice -> expected.add(invoice.total()));
       assertThat(((Number) summary.get("invoices")).longValue()).isEqualTo(expected.count());
-      assertThat(summary.get("totals")).isEqualTo(expected.entries().stream().collect(Collectors.toMap(
+      assertThat(summary.get("totals")).isEqualTo(expected.entries().values().stream().collect(Collectors.toMap(
           entry -> entry.currency().getCurrencyCode(), entry -> entry.total().toPlainString())));
       assertThat(summary.get("get")).isEqualTo(expected(id).get(0).id());
       assertThat(summary.get("preview")).isEqualTo(subscriptionOf(id).map(s -> "subscription " + s).orElse("upcoming"));

@@ -103,6 +103,62 @@ class InvoiceKitModuleTest {
     assertThat(Guice.createInjector(module).getInstance(InvoiceProvider.class).id()).isEqualTo("alpha");
   }
 
+  @Test void bindsInstancesOfOneProviderByInstanceName() {
+    Injector injector = Guice.createInjector(new InvoiceKitModule(properties(
+        "invoicekit.provider", "alpha-us",
+        "invoicekit.providers", "alpha-eu,alpha-us,beta",
+        "invoicekit.alpha-eu.provider", "alpha",
+        "invoicekit.alpha-eu.api-token", "eu-token",
+        "invoicekit.alpha-us.provider", "alpha",
+        "invoicekit.alpha-us.api-token", "us-token",
+        "invoicekit.beta.api-token", "b-token")));
+
+    Map<String, InvoiceProvider> providers = injector.getInstance(MAP);
+    assertThat(providers.keySet()).containsExactly("alpha-eu", "alpha-us", "beta");
+    assertThat(providers.get("alpha-eu").id()).isEqualTo("alpha");
+    assertThat(((FakeProvider) providers.get("alpha-eu")).token).isEqualTo("eu-token");
+    assertThat(((FakeProvider) providers.get("alpha-us")).token).isEqualTo("us-token");
+    assertThat(injector.getInstance(InvoiceProvider.class)).isSameAs(providers.get("alpha-us"));
+  }
+
+  @Test void singleProviderMayBeAnInstanceOutsideTheMap() {
+    FakeProvider provider = (FakeProvider) Guice.createInjector(new InvoiceKitModule(properties(
+        "invoicekit.provider", "alpha-eu",
+        "invoicekit.alpha-eu.provider", "alpha",
+        "invoicekit.alpha-eu.api-token", "eu-token"))).getInstance(InvoiceProvider.class);
+    assertThat(provider.id()).isEqualTo("alpha");
+    assertThat(provider.token).isEqualTo("eu-token");
+  }
+
+  @Test void badInstancesFailAtInjectorCreationNamingTheKey() {
+    assertThatThrownBy(() -> Guice.createInjector(new InvoiceKitModule(properties(
+        "invoicekit.providers", "alpha,beta,alpha"))))
+        .isInstanceOf(CreationException.class)
+        .hasMessageContaining("invoicekit.providers lists instance 'alpha' twice");
+    assertThatThrownBy(() -> Guice.createInjector(new InvoiceKitModule(properties(
+        "invoicekit.providers", "alpha-eu",
+        "invoicekit.alpha-eu.provider", "gamma",
+        "invoicekit.alpha-eu.api-token", "t"))))
+        .isInstanceOf(CreationException.class)
+        .hasMessageContaining("invoicekit.alpha-eu.provider: no InvoiceKit provider 'gamma'");
+    assertThatThrownBy(() -> Guice.createInjector(new InvoiceKitModule(properties(
+        "invoicekit.providers", "alpha-eu",
+        "invoicekit.alpha-eu.provider", "alpha"))))
+        .isInstanceOf(CreationException.class)
+        .hasMessageContaining("instance 'alpha-eu' of provider 'alpha' has no settings");
+  }
+
+  @Test void aBadSettingOfOneInstanceNamesItsKey() {
+    Injector injector = Guice.createInjector(new InvoiceKitModule(properties(
+        "invoicekit.providers", "beta,alpha-eu",
+        "invoicekit.beta.api-token", "b",
+        "invoicekit.alpha-eu.provider", "alpha",
+        "invoicekit.alpha-eu.timeout", "5s")));
+    assertThatThrownBy(() -> injector.getInstance(MAP))
+        .isInstanceOf(ProvisionException.class)
+        .hasMessageContaining("invoicekit.alpha-eu.api-token is not set");
+  }
+
   private static Properties properties(String... keysAndValues) {
     Properties properties = new Properties();
     for (int i = 0; i < keysAndValues.length; i += 2) {
