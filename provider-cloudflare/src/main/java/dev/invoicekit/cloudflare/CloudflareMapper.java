@@ -215,15 +215,7 @@ final class CloudflareMapper {
 
   /** Maps a Cloudflare (Stripe) status: draft, open, paid, uncollectible, void; else UNKNOWN. */
   static InvoiceStatus status(String status) {
-    if (status == null) return InvoiceStatus.UNKNOWN;
-    switch (status.trim().toLowerCase(Locale.ROOT)) {
-      case "draft": return InvoiceStatus.DRAFT;
-      case "open": return InvoiceStatus.OPEN;
-      case "paid": return InvoiceStatus.PAID;
-      case "uncollectible": return InvoiceStatus.UNCOLLECTIBLE;
-      case "void": return InvoiceStatus.VOID;
-      default: return InvoiceStatus.UNKNOWN;
-    }
+    return InvoiceStatus.fromName(status);
   }
 
   /** Returns {@code text} as an absolute http(s) URI, or null when absent or malformed. */
