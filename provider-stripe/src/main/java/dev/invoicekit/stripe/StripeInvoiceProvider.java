@@ -102,7 +102,8 @@ final class StripeInvoiceProvider implements InvoiceProvider {
 
   /**
    * Previews the upcoming invoice of {@code request}'s customer or subscription (or both) with
-   * {@code POST /v1/invoices/create_preview}. Its lines are those Stripe embeds in the preview.
+   * {@code POST /v1/invoices/create_preview}: always a {@link dev.invoicekit.InvoiceStatus#DRAFT}
+   * (Stripe's status stays in {@code vendorStatus}). Its lines are those Stripe embeds in it.
    *
    * @throws IllegalArgumentException if the request names neither, or a period: Stripe previews
    *     the next invoice and takes no period
@@ -119,7 +120,7 @@ final class StripeInvoiceProvider implements InvoiceProvider {
       ProviderChecks.requireParameter(ID, "subscriptionId or customerId", Optional.empty(),
           "Stripe previews the upcoming invoice of a subscription or a customer");
     }
-    return transport.execute(api.createPreview(customer, subscription), StripeMapper::invoice);
+    return transport.execute(api.createPreview(customer, subscription), StripeMapper::preview);
   }
 
   /** Closes the transport. Idempotent. */

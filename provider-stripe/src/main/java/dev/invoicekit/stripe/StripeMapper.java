@@ -138,6 +138,11 @@ final class StripeMapper {
     return builder.build();
   }
 
+  /** Maps a preview: never issued, so a {@link InvoiceStatus#DRAFT} whatever Stripe calls it. */
+  static Invoice preview(StripeInvoice wire) {
+    return invoice(wire).toBuilder().status(InvoiceStatus.DRAFT).build();
+  }
+
   /**
    * Maps one line of an invoice in {@code currency}: its quantity from {@code quantity_decimal}
    * (else the whole {@code quantity}), its unit price from {@code pricing.unit_amount_decimal}
