@@ -128,7 +128,7 @@ final class StripeMapper {
         .attribute("billing_reason", wire.billingReason())
         .attribute("collection_method", wire.collectionMethod())
         .attribute("hosted_invoice_url", wire.hostedInvoiceUrl())
-        .attribute("subscription", wire.parent() == null || wire.parent().subscriptionDetails() == null
+        .attribute("subscription_id", wire.parent() == null || wire.parent().subscriptionDetails() == null
             ? null : wire.parent().subscriptionDetails().subscription());
     if (wire.lines() != null) {
       for (StripeLine line : items(wire.lines(), "lines")) {

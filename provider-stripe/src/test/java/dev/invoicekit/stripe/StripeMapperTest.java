@@ -93,7 +93,7 @@ final class StripeMapperTest {
         .containsEntry("billing_reason", "subscription_cycle")
         .containsEntry("collection_method", "charge_automatically")
         .containsEntry("hosted_invoice_url", "https://invoice.stripe.com/i/acct_1Rk2Qw/live_YWNj")
-        .containsEntry("subscription", StripeWireCase.SUBSCRIPTION);
+        .containsEntry("subscription_id", StripeWireCase.SUBSCRIPTION);
 
     InvoiceLine line = invoice.lines().get(0);
     assertThat(line.id()).isEqualTo("il_1S4vRqH2eZvKYlo2aP0d3KfN");
