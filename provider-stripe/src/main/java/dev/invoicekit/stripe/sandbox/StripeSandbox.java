@@ -299,7 +299,7 @@ public final class StripeSandbox extends Sandbox {
       customerIndex = customerOf(customer, "cus_", "customer");
     }
     DatasetInvoice upcoming = dataset().upcoming(customerIndex);
-    String id = "upcoming_in_" + randomPart(-1 - customerIndex) + "preview";
+    String id = "upcoming_in_" + randomPart(-1 - customerIndex) + indexPart(customerIndex);
     Map<String, Object> json = invoiceJson(upcoming, id, true);
     return SandboxResponse.ok(json);
   }
