@@ -124,8 +124,14 @@ public final class StripeSandbox extends Sandbox {
     return subscriptionId(dataset().customerId(0));
   }
 
+  /**
+   * Returns null: Stripe answers {@code GET /v1/invoices/{id}} with only the first
+   * {@value #EMBEDDED_LINES} lines, so no single plain {@code GET} reads a whole invoice, which is
+   * what a tool calling this path expects (a bare-HTTP baseline would compare one request with
+   * the provider's several). The provider's {@code get} pages the rest.
+   */
   @Override public String invoicePath(int index) {
-    return "v1/invoices/" + invoiceId(index);
+    return null;
   }
 
   /**
