@@ -290,6 +290,8 @@ final class StripeInvoiceProviderTest {
     assertThat(request.getHeaders().get("Stripe-Account")).isEqualTo("acct_1Rk2Qw");
     assertThat(request.getHeaders().get("Stripe-Version")).isEqualTo("2026-07-29.dahlia");
     assertThat(provider.toString()).doesNotContain(KEY);
+    assertThat(config().set("stripe-account", "acct_1Rk2Qw").build().toString())
+        .contains("stripe-account=acct_1Rk2Qw").doesNotContain(KEY);
   }
 
   @Test void badSettingsFailAtCreateNamingTheKey() {
