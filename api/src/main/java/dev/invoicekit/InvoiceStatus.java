@@ -1,5 +1,7 @@
 package dev.invoicekit;
 
+import java.util.Locale;
+
 /** The state of an invoice, common to every vendor. */
 public enum InvoiceStatus {
   /** Not yet issued: a preview, a month-to-date estimate or an editable draft. */
@@ -13,5 +15,20 @@ public enum InvoiceStatus {
   /** Issued, and the vendor has given up collecting it. */
   UNCOLLECTIBLE,
   /** The vendor reported a state this version of InvoiceKit does not know. */
-  UNKNOWN
+  UNKNOWN;
+
+  /**
+   * Returns the status named {@code name} in any case and without surrounding blanks, for vendors
+   * whose statuses are these names ({@code "draft"}, {@code "open"}, {@code "paid"},
+   * {@code "void"}, {@code "uncollectible"}); {@link #UNKNOWN} for null or any other value, never
+   * an exception.
+   */
+  public static InvoiceStatus fromName(String name) {
+    if (name == null) return UNKNOWN;
+    try {
+      return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return UNKNOWN;
+    }
+  }
 }

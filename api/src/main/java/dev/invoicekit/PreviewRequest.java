@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What to preview: the upcoming invoice of the account (no parameters), or of a subscription,
- * optionally for a given period.
+ * What to preview: the upcoming invoice of the account (no parameters), of a subscription or of a
+ * customer, optionally for a given period.
  *
  * <p>A parameter a vendor cannot honour fails with {@link IllegalArgumentException} naming it,
  * before any HTTP call. Immutable and thread-safe.
@@ -15,11 +15,13 @@ public final class PreviewRequest {
   private static final PreviewRequest UPCOMING = builder().build();
 
   private final String subscriptionId;
+  private final String customerId;
   private final Instant periodStart;
   private final Instant periodEnd;
 
   private PreviewRequest(Builder builder) {
     this.subscriptionId = builder.subscriptionId;
+    this.customerId = builder.customerId;
     this.periodStart = builder.periodStart;
     this.periodEnd = builder.periodEnd;
   }
@@ -34,6 +36,8 @@ public final class PreviewRequest {
   }
 
   public Optional<String> subscriptionId() { return Optional.ofNullable(subscriptionId); }
+  /** The vendor's id of the customer whose upcoming invoice to preview; empty for the account's. */
+  public Optional<String> customerId() { return Optional.ofNullable(customerId); }
   public Optional<Instant> periodStart() { return Optional.ofNullable(periodStart); }
   public Optional<Instant> periodEnd() { return Optional.ofNullable(periodEnd); }
 
@@ -42,28 +46,32 @@ public final class PreviewRequest {
     if (!(o instanceof PreviewRequest)) return false;
     PreviewRequest that = (PreviewRequest) o;
     return Objects.equals(subscriptionId, that.subscriptionId)
+        && Objects.equals(customerId, that.customerId)
         && Objects.equals(periodStart, that.periodStart)
         && Objects.equals(periodEnd, that.periodEnd);
   }
 
   @Override public int hashCode() {
-    return Objects.hash(subscriptionId, periodStart, periodEnd);
+    return Objects.hash(subscriptionId, customerId, periodStart, periodEnd);
   }
 
   @Override public String toString() {
-    return "PreviewRequest{subscriptionId=" + subscriptionId + ", periodStart=" + periodStart
+    return "PreviewRequest{subscriptionId=" + subscriptionId + ", customerId=" + customerId
+        + ", periodStart=" + periodStart
         + ", periodEnd=" + periodEnd + "}";
   }
 
   /** Builds a {@link PreviewRequest}. Not thread-safe. */
   public static final class Builder {
     private String subscriptionId;
+    private String customerId;
     private Instant periodStart;
     private Instant periodEnd;
 
     Builder() {}
 
     public Builder subscriptionId(String subscriptionId) { this.subscriptionId = subscriptionId; return this; }
+    public Builder customerId(String customerId) { this.customerId = customerId; return this; }
     public Builder periodStart(Instant periodStart) { this.periodStart = periodStart; return this; }
     public Builder periodEnd(Instant periodEnd) { this.periodEnd = periodEnd; return this; }
 

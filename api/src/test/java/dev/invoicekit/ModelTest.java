@@ -129,6 +129,12 @@ class ModelTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(PreviewRequest.upcoming().subscriptionId()).isEmpty();
     assertThat(PreviewRequest.builder().subscriptionId("subs_1").build().subscriptionId()).contains("subs_1");
+    PreviewRequest customer = PreviewRequest.builder().customerId("cus_1").build();
+    assertThat(customer.customerId()).contains("cus_1");
+    assertThat(PreviewRequest.upcoming().customerId()).isEmpty();
+    assertThat(customer).isNotEqualTo(PreviewRequest.upcoming())
+        .isEqualTo(PreviewRequest.builder().customerId("cus_1").build());
+    assertThat(customer.toString()).contains("customerId=cus_1");
   }
 
   @Test void exceptionMessagesCarryStatusCodeAndRequestId() {
@@ -146,5 +152,16 @@ class ModelTest {
     assertThat(limited.retryable()).isTrue();
     assertThat(limited.retryAfter()).contains(java.time.Duration.ofSeconds(5));
     assertThat(limited).hasMessage("initech: slow down (HTTP 429)");
+  }
+
+  @Test void statusFromNameReadsEveryNameInAnyCaseAndNothingElse() {
+    assertThat(InvoiceStatus.fromName("draft")).isEqualTo(InvoiceStatus.DRAFT);
+    assertThat(InvoiceStatus.fromName(" Open ")).isEqualTo(InvoiceStatus.OPEN);
+    assertThat(InvoiceStatus.fromName("PAID")).isEqualTo(InvoiceStatus.PAID);
+    assertThat(InvoiceStatus.fromName("void")).isEqualTo(InvoiceStatus.VOID);
+    assertThat(InvoiceStatus.fromName("uncollectible")).isEqualTo(InvoiceStatus.UNCOLLECTIBLE);
+    assertThat(InvoiceStatus.fromName("disputed")).isEqualTo(InvoiceStatus.UNKNOWN);
+    assertThat(InvoiceStatus.fromName("")).isEqualTo(InvoiceStatus.UNKNOWN);
+    assertThat(InvoiceStatus.fromName(null)).isEqualTo(InvoiceStatus.UNKNOWN);
   }
 }

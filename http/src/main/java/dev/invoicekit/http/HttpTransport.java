@@ -72,7 +72,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * attempts). Retry {@code n} waits a random time in {@code [0, min(base * 2^(n-1), 30 s)]}
  * (exponential backoff with full jitter), where {@code base} is the setting
  * {@value #RETRY_BASE_DELAY} (default 250 ms), unless the answer carries {@code Retry-After}
- * (delta-seconds or an HTTP-date), which is honoured instead; no wait exceeds 30 seconds.
+ * (delta-seconds or an HTTP-date), which is honoured instead; no wait exceeds 30 seconds. A
+ * vendor's own retry hint ({@link Builder#retryHintHeader}) overrides the status rules.
  *
  * <h2>Attempts</h2>
  * Each attempt as a whole, from connecting to the last byte of the body, is bounded by the
@@ -173,7 +174,7 @@ public final class HttpTransport implements Closeable {
     OkHttpClient calls = shared.newBuilder()
         .addInterceptor(new RetryInterceptor(providerId, attempts, "invoicekit/" + Version.VALUE,
             builder.maxRetries, builder.maxResponseSize, backoff, builder.sleeper, requestIds,
-            origin, states))
+            origin, states, builder.retryHintHeader))
         .build();
     this.retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
@@ -524,6 +525,7 @@ public final class HttpTransport implements Closeable {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private ErrorDecoder errorDecoder = ErrorDecoder.NONE;
     private List<String> requestIdHeaders = RequestIds.DEFAULT;
+    private String retryHintHeader;
     private final List<Object> moshiAdapters = new ArrayList<>();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private LongUnaryOperator jitter = max -> ThreadLocalRandom.current().nextLong(max + 1);
@@ -608,6 +610,21 @@ public final class HttpTransport implements Closeable {
       Objects.requireNonNull(names, "names == null");
       for (String name : names) Objects.requireNonNull(name, "names contains null");
       this.requestIdHeaders = List.copyOf(Arrays.asList(names));
+      return this;
+    }
+
+    /**
+     * Sets the response header in which the vendor says whether a failed answer may be retried,
+     * like {@code retryHintHeader("Acme-Should-Retry")}: on an unsuccessful answer, {@code true}
+     * retries an idempotent call (within {@code max-retries}, with the usual backoff and
+     * {@code Retry-After}) whatever its status, and {@code false} ends it at once, even after a
+     * 429 or 503. Absent, or any other value, the usual policy applies. Default: none. Calls
+     * that are not idempotent are never retried, whatever the hint.
+     */
+    public Builder retryHintHeader(String name) {
+      Objects.requireNonNull(name, "name == null");
+      OriginHeaders.checkHeader(name, "");
+      this.retryHintHeader = name;
       return this;
     }
 

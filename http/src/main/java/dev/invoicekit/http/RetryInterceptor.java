@@ -46,11 +46,12 @@ final class RetryInterceptor implements Interceptor {
   private final RequestIds requestIds;
   private final OriginHeaders origin;
   private final Map<Request, CallState> states;
+  private final String retryHintHeader;
   private final Map<Method, Policy> policies = new ConcurrentHashMap<>();
 
   RetryInterceptor(String providerId, OkHttpClient attempts, String userAgent, int maxRetries,
       long maxResponseSize, Backoff backoff, Sleeper sleeper, RequestIds requestIds,
-      OriginHeaders origin, Map<Request, CallState> states) {
+      OriginHeaders origin, Map<Request, CallState> states, String retryHintHeader) {
     this.providerId = providerId;
     this.attempts = attempts;
     this.userAgent = userAgent;
@@ -61,6 +62,7 @@ final class RetryInterceptor implements Interceptor {
     this.requestIds = requestIds;
     this.origin = origin;
     this.states = states;
+    this.retryHintHeader = retryHintHeader;
   }
 
   @Override public Response intercept(Chain chain) throws IOException {
@@ -94,7 +96,10 @@ final class RetryInterceptor implements Interceptor {
       }
       int status = response.code();
       log(request, Integer.toString(status), started, attempt, allowed);
-      boolean retryable = policy.retryOn().contains(status) || idempotent && RETRYABLE.contains(status);
+      Boolean hint = retryHint(response);
+      boolean retryable = hint != null
+          ? hint && idempotent
+          : policy.retryOn().contains(status) || idempotent && RETRYABLE.contains(status);
       if (retryable && attempt < allowed) {
         state.sleep(sleeper, backoff.delay(attempt, response.header("Retry-After")));
         continue;
@@ -106,6 +111,22 @@ final class RetryInterceptor implements Interceptor {
       }
       state.answered(response);
       return response;
+    }
+  }
+
+  /**
+   * Returns what the vendor's retry hint header says of an unsuccessful answer: true (retry),
+   * false (do not), or null when there is no hint header, the answer is a success, or the value
+   * is neither {@code true} nor {@code false}.
+   */
+  private Boolean retryHint(Response response) {
+    if (retryHintHeader == null || response.isSuccessful()) return null;
+    String value = response.header(retryHintHeader);
+    if (value == null) return null;
+    switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "true": return Boolean.TRUE;
+      case "false": return Boolean.FALSE;
+      default: return null;
     }
   }
 

@@ -362,4 +362,51 @@ final class RetryTest {
         .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
         .build();
   }
+
+  @Test void retryHintTrueRetriesAStatusNotRetriedOtherwise() throws Exception {
+    rebuild(harness.builder(config()).retryHintHeader("Acme-Should-Retry"));
+    server.enqueue(new MockResponse.Builder(status(409)).addHeader("Acme-Should-Retry", "true").build());
+    server.enqueue(json(200, ITEM));
+
+    assertThat(transport.execute(api.item("in_1")).id()).isEqualTo("in_1");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(harness.waits).hasSize(1);
+  }
+
+  @Test void retryHintFalseEndsARetryableStatusAtOnce() {
+    rebuild(harness.builder(config()).retryHintHeader("Acme-Should-Retry"));
+    server.enqueue(new MockResponse.Builder(status(503)).addHeader("Acme-Should-Retry", "false").build());
+    server.enqueue(json(200, ITEM));
+
+    assertThatThrownBy(() -> transport.execute(api.item("in_1")))
+        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.httpStatus()).isEqualTo(503));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(harness.waits).isEmpty();
+  }
+
+  @Test void retryHintTrueStillBoundsAttemptsAndNeverRepeatsANonIdempotentCall() {
+    rebuild(harness.builder(config("max-retries", "1")).retryHintHeader("Acme-Should-Retry"));
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(new MockResponse.Builder(status(409)).addHeader("Acme-Should-Retry", "true").build());
+    }
+
+    assertThatThrownBy(() -> transport.execute(api.item("in_1")))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.httpStatus()).isEqualTo(409));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThatThrownBy(() -> transport.execute(api.create(new TestApi.Item("new", BigDecimal.ONE))))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test void retryHintIsIgnoredWithoutTheHeaderConfiguredOrWithAnOddValue() {
+    server.enqueue(new MockResponse.Builder(status(409)).addHeader("Acme-Should-Retry", "true").build());
+    assertThatThrownBy(() -> transport.execute(api.item("in_1"))).isInstanceOf(InvalidRequestException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+
+    rebuild(harness.builder(config()).retryHintHeader("Acme-Should-Retry"));
+    server.enqueue(new MockResponse.Builder(status(503)).addHeader("Acme-Should-Retry", "maybe").build());
+    server.enqueue(json(200, ITEM));
+    assertThat(transport.execute(api.item("in_1")).id()).isEqualTo("in_1");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
 }

@@ -112,6 +112,7 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
     checkOpen();
     String reason = "it previews the account's upcoming invoice only";
     ProviderChecks.requireAbsent(id(), "subscriptionId", request.subscriptionId(), reason);
+    ProviderChecks.requireAbsent(id(), "customerId", request.customerId(), reason);
     ProviderChecks.requireAbsent(id(), "periodStart", request.periodStart(), reason);
     ProviderChecks.requireAbsent(id(), "periodEnd", request.periodEnd(), reason);
     return transport.execute(api.invoicePreview(accountId),

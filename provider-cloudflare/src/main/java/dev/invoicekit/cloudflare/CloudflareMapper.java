@@ -172,7 +172,7 @@ final class CloudflareMapper {
     Money due = minor(amountDue, "amount_due", currency);
     return Invoice.builder(PROVIDER, Wire.required(PROVIDER, id, "id"))
         .customerId(accountId)
-        .status(status(status))
+        .status(InvoiceStatus.fromName(status)) // draft, open, paid, uncollectible, void; else UNKNOWN
         .vendorStatus(status)
         .currency(currency)
         .total(due)
@@ -211,19 +211,6 @@ final class CloudflareMapper {
         .periodStart(period == null ? null : Wire.epochSeconds(PROVIDER, period.start()))
         .periodEnd(period == null ? null : Wire.epochSeconds(PROVIDER, period.end()))
         .build();
-  }
-
-  /** Maps a Cloudflare (Stripe) status: draft, open, paid, uncollectible, void; else UNKNOWN. */
-  static InvoiceStatus status(String status) {
-    if (status == null) return InvoiceStatus.UNKNOWN;
-    switch (status.trim().toLowerCase(Locale.ROOT)) {
-      case "draft": return InvoiceStatus.DRAFT;
-      case "open": return InvoiceStatus.OPEN;
-      case "paid": return InvoiceStatus.PAID;
-      case "uncollectible": return InvoiceStatus.UNCOLLECTIBLE;
-      case "void": return InvoiceStatus.VOID;
-      default: return InvoiceStatus.UNKNOWN;
-    }
   }
 
   /** Returns {@code text} as an absolute http(s) URI, or null when absent or malformed. */

@@ -395,6 +395,13 @@ final class CloudflareInvoiceProviderTest {
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
   }
 
+  @Test void previewRejectsACustomerBeforeAnyRequest() {
+    assertThatThrownBy(() -> provider().preview(PreviewRequest.builder().customerId("cus_1").build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("customerId is not supported by cloudflare: ");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
   @Test void previewRejectsSubscriptionAndPeriodBeforeAnyRequest() {
     InvoiceProvider provider = provider();
     Instant start = Instant.parse("2026-08-01T00:00:00Z");

@@ -335,17 +335,6 @@ final class CloudflareMapperTest {
         .hasMessageContaining("unit_amount_decimal");
   }
 
-  @Test void statusMapsTheFiveStripeStatesAndAnythingElseToUnknown() {
-    assertThat(CloudflareMapper.status("draft")).isEqualTo(InvoiceStatus.DRAFT);
-    assertThat(CloudflareMapper.status("open")).isEqualTo(InvoiceStatus.OPEN);
-    assertThat(CloudflareMapper.status("paid")).isEqualTo(InvoiceStatus.PAID);
-    assertThat(CloudflareMapper.status("uncollectible")).isEqualTo(InvoiceStatus.UNCOLLECTIBLE);
-    assertThat(CloudflareMapper.status("void")).isEqualTo(InvoiceStatus.VOID);
-    assertThat(CloudflareMapper.status("PAID")).isEqualTo(InvoiceStatus.PAID);
-    assertThat(CloudflareMapper.status("deleted")).isEqualTo(InvoiceStatus.UNKNOWN);
-    assertThat(CloudflareMapper.status(null)).isEqualTo(InvoiceStatus.UNKNOWN);
-  }
-
   @Test void pdfUrlKeepsOnlyAbsoluteHttpUrls() {
     assertThat(CloudflareMapper.pdfUrl("https://pay.stripe.com/x/pdf")).hasToString("https://pay.stripe.com/x/pdf");
     assertThat(CloudflareMapper.pdfUrl("http://localhost:8080/x.pdf")).isNotNull();

@@ -101,6 +101,8 @@ final class FlexpriceInvoiceProvider implements InvoiceProvider {
    */
   @Override public Invoice preview(PreviewRequest request) {
     Objects.requireNonNull(request, "request == null");
+    ProviderChecks.requireAbsent(id(), "customerId", request.customerId(),
+        "it previews one subscription's next invoice, not a customer's");
     String subscriptionId = ProviderChecks.requireParameter(id(), "subscriptionId",
         request.subscriptionId(), "it previews the next invoice of one subscription");
     requireOpen();

@@ -576,6 +576,14 @@ final class FlexpriceInvoiceProviderTest {
         .isEqualTo(InvoiceStatus.DRAFT);
   }
 
+  @Test void previewRejectsACustomerBeforeAnyRequest() {
+    assertThatThrownBy(() -> provider().preview(PreviewRequest.builder().subscriptionId("subs_1")
+        .customerId("cust_1").build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("customerId is not supported by flexprice: ");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
   @Test void previewWithoutSubscriptionFailsBeforeAnyRequest() {
     InvoiceProvider provider = provider();
 

@@ -90,7 +90,7 @@ final class FastlyInvoiceProvider implements InvoiceProvider {
    * answers HTTP 202 while the estimate is being generated: that is retried within
    * {@code max-retries}, then a retryable {@link dev.invoicekit.ProviderException}.
    *
-   * @throws IllegalArgumentException if {@code request} names a subscription or a period: the
+   * @throws IllegalArgumentException if {@code request} names a subscription, a customer or a period: the
    *     estimate is the account's, for the current month
    */
   @Override public Invoice preview(PreviewRequest request) {
@@ -98,6 +98,7 @@ final class FastlyInvoiceProvider implements InvoiceProvider {
     requireOpen();
     String reason = "it previews the account's current month only";
     ProviderChecks.requireAbsent(ID, "subscriptionId", request.subscriptionId(), reason);
+    ProviderChecks.requireAbsent(ID, "customerId", request.customerId(), reason);
     ProviderChecks.requireAbsent(ID, "periodStart", request.periodStart(), reason);
     ProviderChecks.requireAbsent(ID, "periodEnd", request.periodEnd(), reason);
     return transport.execute(api.monthToDate(), FastlyMapper::monthToDate);

@@ -350,6 +350,13 @@ final class FastlyInvoiceProviderTest {
         .body("{\"title\":\"Estimate is being generated\",\"status\":202}").build();
   }
 
+  @Test void previewRejectsACustomerBeforeAnyRequest() {
+    assertThatThrownBy(() -> provider().preview(PreviewRequest.builder().customerId("cus_1").build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("customerId is not supported by fastly: ");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
   @Test void previewRejectsSubscriptionAndPeriodBeforeAnyRequest() {
     InvoiceProvider fastly = provider();
 
