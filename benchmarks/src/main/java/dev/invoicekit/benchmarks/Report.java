@@ -116,8 +116,11 @@ public final class Report {
           StartupHarness.DEFAULT_COMMAND, quick ? 1 : options.integer("startup-runs"), log);
       body.append("\n## ").append(StartupHarness.report(results));
       StartupHarness.Result cli = results.get(results.size() - 1);
+      long baseline = results.get(0).firstLineNanos();
       summary.row("start-up: JVM start to first invoice (CLI jar)",
-          MarkdownTable.millis(cli.firstLineNanos()) + " ms", "(none: context)", true);
+          MarkdownTable.millis(cli.firstLineNanos()) + " ms, "
+              + StartupHarness.ratio(cli.firstLineNanos(), baseline) + " a bare JVM",
+          "≤ 5.00× a bare JVM", cli.firstLineNanos() <= 5 * baseline);
     }
 
     long minutes = Duration.between(started, Instant.now()).toMinutes();
