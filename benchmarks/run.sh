@@ -31,4 +31,4 @@ for services in */src/main/resources/META-INF/services/dev.invoicekit.spi.Invoic
 done
 
 exec java -cp benchmarks/target/benchmarks.jar dev.invoicekit.benchmarks.Report \
-  --footprint "$footprint" --cli-jar cli/target/invoicekit.jar "$@"
+  --footprint "$footprint" --cli-jar cli/target/invoicekit.jar --launcher cli/invoicekit "$@"

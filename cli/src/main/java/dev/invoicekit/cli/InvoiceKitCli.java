@@ -10,7 +10,9 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,15 +41,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "invoicekit",
     scope = ScopeType.INHERIT, // --help and --version on every subcommand too
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
+    mixinStandardHelpOptions = true, // the version provider is set in commandLine(): see there
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "Reads invoices from any billing vendor on the class path, through one API.%n"
         + "--sandbox reads made-up invoices from a provider's embedded sandbox instead.",
-    subcommands = {
-        ProvidersCommand.class, ListCommand.class, GetCommand.class, PreviewCommand.class,
-        DemoCommand.class, SandboxCommand.class, CompletionCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -57,6 +55,21 @@ import picocli.CommandLine.Spec;
 public final class InvoiceKitCli implements Runnable {
   /** The environment variable naming the provider when neither --provider nor the config does. */
   static final String PROVIDER_ENV = "INVOICEKIT_PROVIDER";
+
+  /** The subcommands by name, in the order help lists them. */
+  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> subcommands = new LinkedHashMap<>();
+    subcommands.put("providers", ProvidersCommand.class);
+    subcommands.put("list", ListCommand.class);
+    subcommands.put("get", GetCommand.class);
+    subcommands.put("preview", PreviewCommand.class);
+    subcommands.put("demo", DemoCommand.class);
+    subcommands.put("sandbox", SandboxCommand.class);
+    subcommands.put("completion", CompletionCommand.class);
+    return Collections.unmodifiableMap(subcommands);
+  }
 
   private final Map<String, String> environment;
   private final boolean interactive;
@@ -119,7 +132,7 @@ public final class InvoiceKitCli implements Runnable {
     // Data is UTF-8 (JSON requires it); on a shared terminal it first erases the progress line.
     PrintWriter out = new PrintWriter(new BufferedWriter(
         cli.statusLine.erasingBefore(new OutputStreamWriter(System.out, UTF_8))));
-    int exitCode = commandLine(cli)
+    int exitCode = commandLine(cli, named(args))
         .setOut(out)
         .setErr(err)
         .execute(args);
@@ -142,19 +155,58 @@ public final class InvoiceKitCli implements Runnable {
     return commandLine(environment, interactive, nanoTime, StopSignal.shutdownHook(10));
   }
 
+  /**
+   * As above, with only the subcommands {@code args} can run, as {@link #main} builds it: what
+   * tests run {@code args} through.
+   */
+  static CommandLine commandLine(Map<String, String> environment, boolean interactive,
+      LongSupplier nanoTime, String... args) {
+    return commandLine(new InvoiceKitCli(environment, interactive, nanoTime, StopSignal.shutdownHook(10)),
+        named(args));
+  }
+
   /** As above, with commands that serve until stopped waiting for {@code stopSignal}. */
   static CommandLine commandLine(Map<String, String> environment, boolean interactive,
       LongSupplier nanoTime, StopSignal stopSignal) {
-    return commandLine(new InvoiceKitCli(environment, interactive, nanoTime, stopSignal));
+    return commandLine(new InvoiceKitCli(environment, interactive, nanoTime, stopSignal), SUBCOMMANDS.keySet());
   }
 
-  private static CommandLine commandLine(InvoiceKitCli cli) {
+  /**
+   * Returns the tool's command line with the subcommands {@code names} (in help order).
+   *
+   * <p>Start-up: picocli reflects over every option of every subcommand it is given, and copies the
+   * version text into each one, so {@link #main} gives it only the subcommands its arguments name
+   * ({@link #named}) and sets the version provider afterwards, which picocli then calls only for
+   * {@code --version}.
+   */
+  private static CommandLine commandLine(InvoiceKitCli cli, Set<String> names) {
     ErrorHandler errors = new ErrorHandler();
-    return new CommandLine(cli)
+    CommandLine commandLine = new CommandLine(cli);
+    SUBCOMMANDS.forEach((name, type) -> {
+      if (names.contains(name)) commandLine.addSubcommand(name, type);
+    });
+    VersionProvider version = new VersionProvider();
+    commandLine.getCommandSpec().versionProvider(version);
+    commandLine.getSubcommands().values()
+        .forEach(subcommand -> subcommand.getCommandSpec().versionProvider(version));
+    return commandLine
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExitCodeExceptionMapper(new ExitCodes())
         .setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors);
+  }
+
+  /**
+   * The subcommands {@code args} can run: those it names, or every one when it names none (help,
+   * a usage error, a misspelt command with its suggestions) or names {@code completion}, which
+   * describes the whole tree.
+   */
+  static Set<String> named(String[] args) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String arg : args) {
+      if (SUBCOMMANDS.containsKey(arg)) names.add(arg);
+    }
+    return names.isEmpty() || names.contains("completion") ? SUBCOMMANDS.keySet() : names;
   }
 
   /** Without a subcommand there is nothing to do: a usage error. */

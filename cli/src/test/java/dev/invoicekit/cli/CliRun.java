@@ -13,12 +13,16 @@ record CliRun(int exitCode, String out, String err) {
     return run(environment, false, System::nanoTime, args);
   }
 
-  /** Runs {@code args} as if on a terminal when {@code interactive}, reading time from {@code nanoTime}. */
+  /**
+   * Runs {@code args} as if on a terminal when {@code interactive}, reading time from
+   * {@code nanoTime}, on the command line {@code main} would build for them (only the subcommands
+   * they name).
+   */
   static CliRun run(Map<String, String> environment, boolean interactive, LongSupplier nanoTime,
       String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = InvoiceKitCli.commandLine(environment, interactive, nanoTime)
+    CommandLine commandLine = InvoiceKitCli.commandLine(environment, interactive, nanoTime, args)
         .setOut(new PrintWriter(out))
         .setErr(new PrintWriter(err));
     int exitCode = commandLine.execute(args);

@@ -3,6 +3,8 @@ package dev.invoicekit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invoicekit.InvoiceProviders;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What the tool answers before it talks to any provider: help, version, usage errors. */
@@ -22,6 +24,24 @@ final class CliUsageTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("--from=DATE", "--limit=N", "--param=KEY=VALUE", "--provider=ID");
     assertThat(CliRun.run("list", "--version").out()).startsWith("invoicekit ");
+  }
+
+  @Test void mainGivesPicocliOnlyTheSubcommandsTheArgumentsName() {
+    assertThat(InvoiceKitCli.named(new String[] {"list", "--provider", "fastly", "--limit", "1"}))
+        .containsExactly("list");
+    assertThat(InvoiceKitCli.named(new String[] {"--config", "demo", "list"})).containsExactly("demo", "list");
+    Set<String> all = Set.of("providers", "list", "get", "preview", "demo", "sandbox", "completion");
+    assertThat(InvoiceKitCli.named(new String[] {"--help"})).containsExactlyInAnyOrderElementsOf(all);
+    assertThat(InvoiceKitCli.named(new String[] {"lst"})).containsExactlyInAnyOrderElementsOf(all);
+    assertThat(InvoiceKitCli.named(new String[] {"completion", "bash"})).containsExactlyInAnyOrderElementsOf(all);
+    assertThat(InvoiceKitCli.commandLine(Map.of(), false, System::nanoTime, "get", "x").getSubcommands())
+        .containsOnlyKeys("get");
+
+    CliRun misspelt = CliRun.run("lst");
+    assertThat(misspelt.exitCode()).isEqualTo(2);
+    assertThat(misspelt.err()).contains("Did you mean: invoicekit list?");
+    assertThat(CliRun.run("--help").out()).contains("providers", "preview", "sandbox", "completion");
+    assertThat(CliRun.run("get", "--version").out()).contains("providers: ");
   }
 
   @Test void versionComesFromTheFilteredResource() {

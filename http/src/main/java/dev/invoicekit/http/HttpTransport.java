@@ -44,6 +44,7 @@ import java.util.function.LongUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -155,10 +156,16 @@ public final class HttpTransport implements Closeable {
     dispatcher.setMaxRequestsPerHost(64);
     this.taskThreads = new TaskThreads(providerId);
     this.connectionPool = taskThreads.connectionPool();
-    OkHttpClient shared = taskThreads.apply(new OkHttpClient.Builder())
+    OkHttpClient.Builder sharedBuilder = taskThreads.apply(new OkHttpClient.Builder())
         .dispatcher(dispatcher)
-        .connectionPool(connectionPool)
-        .build();
+        .connectionPool(connectionPool);
+    if (!baseUrl.isHttps()) {
+      // Plain http is only allowed to loopback: such a client never needs TLS, so it does not pay
+      // for loading the JDK's trust store and SSL context at start (a third of the CLI's start-up
+      // classes). A redirect to https is then answered as the 3xx it is, not followed.
+      sharedBuilder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).followSslRedirects(false);
+    }
+    OkHttpClient shared = sharedBuilder.build();
     // OkHttp's own silent retries are off: a 408 and connection failures by the setting, a 503
     // with Retry-After: 0 by NoSilentRetry. Every attempt counts against max-retries, and only
     // idempotent calls are repeated.

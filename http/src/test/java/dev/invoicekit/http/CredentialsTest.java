@@ -75,6 +75,20 @@ final class CredentialsTest {
     assertThat(redirected.getHeaders().toString()).doesNotContain(TOKEN).doesNotContain(API_KEY);
   }
 
+  @Test void plainHttpTransportDoesNotFollowARedirectToHttps() throws Exception {
+    // A loopback http transport is cleartext only (no TLS set-up at start): an https redirect
+    // comes back as the 3xx it is, after one request, and is never followed.
+    server.enqueue(new MockResponse.Builder().code(302)
+        .addHeader("Location", "https://127.0.0.1:" + otherHost.getPort() + "/landing/in_1").build());
+
+    Throwable thrown = catchThrowable(() -> transport.execute(api.item("in_1")));
+
+    assertThat(thrown).isInstanceOfSatisfying(InvoiceException.class, e ->
+        assertThat(e.httpStatus()).isEqualTo(302));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(otherHost.getRequestCount()).isZero();
+  }
+
   @Test void redirectOnTheSameHostKeepsCredentials() throws Exception {
     server.enqueue(new MockResponse.Builder().code(301).addHeader("Location", "/v1/items/in_2").build());
     server.enqueue(json(200, "{\"id\":\"in_2\"}"));

@@ -4,7 +4,10 @@ import dev.invoicekit.Invoice;
 import dev.invoicekit.InvoiceQuery;
 import dev.invoicekit.flexprice.internal.FlexpriceSearchRequest;
 import dev.invoicekit.spi.ProviderChecks;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +21,10 @@ import java.util.Set;
  * <p>Vendor parameters accepted, by Flexprice's own names: {@code invoice_status} and
  * {@code payment_status} (comma-separated lists), {@code subscription_id}, {@code invoice_type},
  * {@code currency}, {@code billing_reason}, {@code external_customer_id}, and
- * {@code skip_line_items} ({@code false} to list invoices with their lines). Anything else is an
- * {@link IllegalArgumentException}.
+ * {@code skip_line_items} ({@code false} to list invoices with their lines), {@code invoice_ids}
+ * (a comma-separated list), {@code amount_due_gt} (a decimal) and {@code period_end_gte} /
+ * {@code period_end_lte} (ISO-8601 instants, inclusive). Anything else, or a malformed value, is
+ * an {@link IllegalArgumentException}.
  *
  * <p>Listed invoices come without their lines unless {@code skip_line_items=false}: lines are
  * most of a page's weight (a 1000-invoice page with lines is megabytes), and {@code get} reads
@@ -33,21 +38,29 @@ final class FlexpriceSearch {
 
   static final Set<String> VENDOR_PARAMETERS = Set.of("invoice_status", "payment_status",
       "subscription_id", "invoice_type", "currency", "billing_reason", "external_customer_id",
-      "skip_line_items");
+      "skip_line_items", "invoice_ids", "amount_due_gt", "period_end_gte", "period_end_lte");
 
   private final InvoiceQuery query;
   private final int limit;
   private final long firstOffset;
   private final List<String> invoiceStatus;
   private final List<String> paymentStatus;
+  private final List<String> invoiceIds;
+  private final String amountDueGt;
+  private final String periodEndGte;
+  private final String periodEndLte;
   private final boolean skipLineItems;
 
   private FlexpriceSearch(InvoiceQuery query, int limit, long firstOffset) {
     this.query = query;
     this.limit = limit;
     this.firstOffset = firstOffset;
-    this.invoiceStatus = list(query, "invoice_status");
-    this.paymentStatus = list(query, "payment_status");
+    this.invoiceStatus = list(query, "invoice_status", true);
+    this.paymentStatus = list(query, "payment_status", true);
+    this.invoiceIds = list(query, "invoice_ids", false);
+    this.amountDueGt = decimal(query, "amount_due_gt");
+    this.periodEndGte = instant(query, "period_end_gte");
+    this.periodEndLte = instant(query, "period_end_lte");
     this.skipLineItems = bool(query, "skip_line_items", true);
   }
 
@@ -111,7 +124,11 @@ final class FlexpriceSearch {
         parameter("invoice_type"),
         parameter("currency"),
         parameter("billing_reason"),
-        skipLineItems);
+        skipLineItems,
+        invoiceIds,
+        amountDueGt,
+        periodEndGte,
+        periodEndLte);
   }
 
   /**
@@ -127,7 +144,31 @@ final class FlexpriceSearch {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
-  private static List<String> list(InvoiceQuery query, String name) {
+  /** A decimal parameter as plain text, or null. */
+  private static String decimal(InvoiceQuery query, String name) {
+    String value = query.vendorParameters().get(name);
+    if (value == null) return null;
+    try {
+      return new BigDecimal(value.trim()).toPlainString();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("vendor parameter " + name + " must be a decimal: '" + value + "'", e);
+    }
+  }
+
+  /** An ISO-8601 instant parameter as RFC 3339 text, or null. */
+  private static String instant(InvoiceQuery query, String name) {
+    String value = query.vendorParameters().get(name);
+    if (value == null) return null;
+    try {
+      return OffsetDateTime.parse(value.trim()).toInstant().toString();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "vendor parameter " + name + " must be an ISO-8601 instant (2026-07-01T00:00:00Z): '" + value + "'", e);
+    }
+  }
+
+  /** A comma-separated list, upper-cased if {@code upper} (enum values); null if absent. */
+  private static List<String> list(InvoiceQuery query, String name, boolean upper) {
     String value = query.vendorParameters().get(name);
     if (value == null) return null;
     List<String> result = new ArrayList<>();
@@ -137,7 +178,7 @@ final class FlexpriceSearch {
         throw new IllegalArgumentException(
             "vendor parameter " + name + " has an empty element: '" + value + "'");
       }
-      result.add(trimmed.toUpperCase(Locale.ROOT));
+      result.add(upper ? trimmed.toUpperCase(Locale.ROOT) : trimmed);
     }
     return List.copyOf(result);
   }

@@ -212,6 +212,10 @@ final class FlexpriceInvoiceProviderTest {
         .vendorParameter("currency", "usd")
         .vendorParameter("billing_reason", "SUBSCRIPTION_CYCLE")
         .vendorParameter("external_customer_id", "acme-42")
+        .vendorParameter("invoice_ids", "inv_A, inv_b")
+        .vendorParameter("amount_due_gt", " 100.50 ")
+        .vendorParameter("period_end_gte", "2026-08-01T00:00:00Z")
+        .vendorParameter("period_end_lte", "2026-09-01T02:00:00+02:00")
         .build();
 
     Page<Invoice> page = provider().list(query);
@@ -236,6 +240,10 @@ final class FlexpriceInvoiceProviderTest {
         Map.entry("currency", "usd"),
         Map.entry("billing_reason", "SUBSCRIPTION_CYCLE"),
         Map.entry("external_customer_id", "acme-42"),
+        Map.entry("invoice_ids", List.of("inv_A", "inv_b")),
+        Map.entry("amount_due_gt", "100.50"),
+        Map.entry("period_end_gte", "2026-08-01T00:00:00Z"),
+        Map.entry("period_end_lte", "2026-09-01T00:00:00Z"),
         Map.entry("skip_line_items", true)));
 
     // Only cust_A's August invoice is in [from, to): the draft starts at 2026-09-01, excluded.

@@ -140,6 +140,82 @@ final class FlexpriceSandboxIntegrationTest {
     }
   }
 
+  @Test void newVendorParametersFilterOnTheServer() {
+    Dataset dataset = sandbox.dataset();
+    try (InvoiceProvider provider = provider(sandbox)) {
+      List<String> byIds = provider.stream(InvoiceQuery.builder()
+          .vendorParameter("invoice_ids", sandbox.invoiceId(9) + ", " + sandbox.invoiceId(3)).build())
+          .map(Invoice::id).toList();
+      assertThat(byIds).containsExactly(sandbox.invoiceId(3), sandbox.invoiceId(9));
+
+      List<Invoice> large = provider.stream(InvoiceQuery.builder()
+          .vendorParameter("amount_due_gt", "9000.5").build()).toList();
+      assertThat(large).hasSize((int) dataset.stream()
+          .filter(i -> i.total().compareTo(new BigDecimal("9000.5")) > 0).count());
+      assertThat(large).isNotEmpty().allSatisfy(invoice ->
+          assertThat(invoice.amountDue().amount()).isGreaterThan(new BigDecimal("9000.5")));
+
+      List<Invoice> endedInJuly = provider.stream(InvoiceQuery.builder()
+          .vendorParameter("period_end_gte", "2026-07-01T00:00:00Z")
+          .vendorParameter("period_end_lte", "2026-07-01T00:00:00+00:00").build()).toList();
+      assertThat(endedInJuly).hasSize(dataset.customerCount()).allSatisfy(invoice ->
+          assertThat(invoice.periodEnd()).isEqualTo(Instant.parse("2026-07-01T00:00:00Z")));
+    }
+    assertThatThrownBy(() -> {
+      try (InvoiceProvider provider = provider(sandbox)) {
+        provider.list(InvoiceQuery.builder().vendorParameter("amount_due_gt", "lots").build());
+      }
+    }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("amount_due_gt");
+    assertThatThrownBy(() -> {
+      try (InvoiceProvider provider = provider(sandbox)) {
+        provider.list(InvoiceQuery.builder().vendorParameter("period_end_lte", "July").build());
+      }
+    }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("period_end_lte");
+  }
+
+  @Test void skippedInvoicesAreVoidWithZeroTotalsAndTotalsMatchTheDataset() {
+    Dataset dataset = sandbox.dataset();
+    try (InvoiceProvider provider = provider(sandbox)) {
+      List<Invoice> skipped = provider.stream(InvoiceQuery.builder()
+          .vendorParameter("invoice_status", "SKIPPED").build()).toList();
+      assertThat(skipped).isNotEmpty().allSatisfy(invoice -> {
+        assertThat(invoice.status()).isEqualTo(InvoiceStatus.VOID);
+        assertThat(invoice.vendorStatus()).isEqualTo("SKIPPED/PENDING");
+        assertThat(invoice.total().isZero()).isTrue();
+        assertThat(invoice.amountDue().isZero()).isTrue();
+        assertThat(invoice.number()).isNull();
+      });
+      Map<Currency, BigDecimal> totals = new java.util.TreeMap<>(java.util.Comparator.comparing(Currency::getCurrencyCode));
+      provider.stream(InvoiceQuery.all()).forEach(invoice ->
+          totals.merge(invoice.currency(), invoice.total().amount(), BigDecimal::add));
+      Map<Currency, BigDecimal> expected = new java.util.TreeMap<>(java.util.Comparator.comparing(Currency::getCurrencyCode));
+      dataset.stream().forEach(invoice ->
+          expected.merge(Currency.getInstance(invoice.currency()), invoice.total(), BigDecimal::add));
+      assertThat(totals).isEqualTo(expected);
+    }
+  }
+
+  @Test void bothErrorShapesDecodeToTheMessageAndCode() {
+    try (FlexpriceSandbox legacy = FlexpriceSandbox.start(SandboxOptions.builder().invoices(5)
+            .vendorOption("error-shape", "legacy").build());
+         InvoiceProvider current = provider(sandbox);
+         InvoiceProvider old = provider(legacy)) {
+      PreviewRequest unknown = PreviewRequest.builder().subscriptionId("subs_nope").build();
+      assertThatThrownBy(() -> current.preview(unknown))
+          .isInstanceOfSatisfying(dev.invoicekit.NotFoundException.class, e -> {
+            assertThat(e.httpStatus()).isEqualTo(404);
+            assertThat(e.vendorCode()).isEqualTo("not_found");
+            assertThat(e.requestId()).isNotBlank();
+            assertThat(e.getMessage()).contains("subscription not found");
+          });
+      assertThatThrownBy(() -> old.preview(unknown))
+          .isInstanceOfSatisfying(dev.invoicekit.NotFoundException.class, e -> {
+            assertThat(e.httpStatus()).isEqualTo(404);
+            assertThat(e.getMessage()).contains("subscription not found").doesNotContain("internal_error");
+          });
+    }
+  }
+
   @Test void getReadsLinesAndTaxes() {
     Dataset dataset = sandbox.dataset();
     int index = IntStream.range(0, dataset.size())

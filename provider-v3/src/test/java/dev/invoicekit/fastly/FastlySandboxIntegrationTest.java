@@ -19,9 +19,11 @@ import dev.invoicekit.sandbox.DatasetLine;
 import dev.invoicekit.sandbox.Fault;
 import dev.invoicekit.sandbox.SandboxOptions;
 import dev.invoicekit.spi.ProviderConfig;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -57,20 +59,37 @@ final class FastlySandboxIntegrationTest {
     assertThat(invoice.periodStart()).isEqualTo(instant(expected.periodStart()));
     assertThat(invoice.periodEnd()).isEqualTo(instant(expected.periodEnd()));
     assertThat(invoice.issuedAt()).isEqualTo(expected.issuedAt());
-    assertThat(invoice.lines()).hasSameSizeAs(expected.lines());
-    for (int i = 0; i < expected.lines().size(); i++) {
-      InvoiceLine line = invoice.lines().get(i);
-      DatasetLine wanted = expected.lines().get(i);
+    // Each usage line, its credit as a negative line right after it, the tax last: they add up.
+    Currency currency = invoice.currency();
+    List<InvoiceLine> lines = invoice.lines();
+    int next = 0;
+    for (DatasetLine wanted : expected.lines()) {
+      InvoiceLine line = lines.get(next++);
       assertThat(line.description()).isEqualTo(wanted.description());
       assertThat(line.product()).isEqualTo(wanted.product());
       assertThat(line.productGroup()).isEqualTo(wanted.productGroup());
       assertThat(line.region()).isEqualTo(wanted.region());
       assertThat(line.unit()).isEqualTo(wanted.unit());
-      assertThat(line.attributes()).containsEntry("product_line", wanted.productLine());
-      assertThat(line.amount()).isEqualTo(Money.of(wanted.amount(), invoice.currency()));
+      assertThat(line.attributes()).containsEntry("product_line", wanted.productLine())
+          .doesNotContainKey("credit_coupon_code");
+      assertThat(line.amount()).isEqualTo(Money.of(wanted.amount(), currency));
       assertThat(line.quantity()).isEqualTo(wanted.quantity());
       if (line.unitPrice() != null) assertThat(line.unitPrice()).isEqualTo(wanted.unitPrice());
+      if (wanted.discount().signum() != 0) {
+        InvoiceLine credit = lines.get(next++);
+        assertThat(credit.description()).isEqualTo("Credit: " + wanted.description());
+        assertThat(credit.amount()).isEqualTo(Money.of(wanted.discount().negate(), currency));
+        assertThat(credit.attributes()).containsEntry("credit_coupon_code", "SANDBOX-CREDIT");
+      }
     }
+    if (expected.tax().signum() != 0) {
+      InvoiceLine tax = lines.get(next++);
+      assertThat(tax.description()).isEqualTo("Tax");
+      assertThat(tax.amount()).isEqualTo(Money.of(expected.tax(), currency));
+    }
+    assertThat(next).isEqualTo(lines.size());
+    assertThat(lines.stream().map(line -> line.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add))
+        .as("the lines of %s add up to its total", id).isEqualByComparingTo(invoice.total().amount());
   }
 
   @Test void streamReadsWholeDatasetInOrderExactly() {
@@ -151,7 +170,11 @@ final class FastlySandboxIntegrationTest {
       assertThat(preview.customerId()).isEqualTo(upcoming.customerId());
       assertThat(preview.periodStart()).isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
       assertThat(preview.periodEnd()).isEqualTo(Instant.parse("2026-10-04T07:30:00Z"));
-      assertThat(preview.lines()).hasSameSizeAs(upcoming.lines());
+      assertThat(preview.lines()).hasSize(upcoming.lines().size()
+          + (int) upcoming.lines().stream().filter(line -> line.discount().signum() != 0).count()
+          + (upcoming.tax().signum() != 0 ? 1 : 0));
+      assertThat(preview.lines().stream().map(line -> line.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add))
+          .isEqualByComparingTo(preview.total().amount());
       assertThat(sandbox.requestCount()).isEqualTo(3);
     }
   }

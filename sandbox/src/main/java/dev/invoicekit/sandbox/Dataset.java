@@ -34,7 +34,10 @@ import java.util.stream.Stream;
  * {@code i % customerCount()} and bills the calendar month that ends {@code i / customerCount()}
  * months before {@link #ANCHOR}. So the newest invoices bill September 2026. Drafts appear only in
  * that newest month; older invoices are mostly paid, some open, void or uncollectible. Each
- * customer has one currency (mostly USD, some EUR, GBP and JPY). Each invoice has one to six
+ * customer has one currency (mostly USD, some EUR, GBP and JPY). Every other void invoice (those
+ * of odd index) billed a month without usage: its lines have quantity zero and its total is zero,
+ * so a vendor that skips zero-total invoices rather than voiding them can show it as skipped
+ * while every vendor's totals stay equal. Each invoice has one to six
  * lines, or exactly {@link #linesPerInvoice()} where the data set fixes the count (for payload
  * benchmarks: products then repeat once the catalog is used up).
  *
@@ -193,6 +196,8 @@ public final class Dataset {
     LocalDate periodStart = periodEnd.minusMonths(1);
 
     List<DatasetLine> lines = lines(random, currency, digits, linesPerInvoice);
+    String status = status(random, customer, monthsBack);
+    if (isZeroUsage(index, status)) lines = zeroUsage(lines);
     BigDecimal subtotal = BigDecimal.ZERO.setScale(digits);
     BigDecimal discount = BigDecimal.ZERO.setScale(digits);
     for (DatasetLine line : lines) {
@@ -204,7 +209,6 @@ public final class Dataset {
         .setScale(digits, RoundingMode.HALF_EVEN);
     BigDecimal total = subtotal.subtract(discount).add(tax);
 
-    String status = status(random, customer, monthsBack);
     Instant issuedAt = periodEnd.atStartOfDay(ZoneOffset.UTC).toInstant()
         .plus(Duration.ofHours(1 + random.nextInt(6)))
         .plusSeconds(random.nextInt(3600));
@@ -217,6 +221,23 @@ public final class Dataset {
 
     return new DatasetInvoice(index, customerId(customer), currency, periodStart, periodEnd,
         issuedAt, dueAt, paidAt, status, subtotal, discount, tax, total, lines, description);
+  }
+
+  /** Every other void invoice (odd indices) billed a month without usage. */
+  private static boolean isZeroUsage(int index, String status) {
+    return status.equals("void") && index % 2 != 0;
+  }
+
+  /** The same lines with nothing used: quantity, amount and discount zero. */
+  private static List<DatasetLine> zeroUsage(List<DatasetLine> lines) {
+    List<DatasetLine> result = new ArrayList<>(lines.size());
+    for (DatasetLine line : lines) {
+      BigDecimal zero = BigDecimal.ZERO.setScale(line.amount().scale());
+      result.add(new DatasetLine(line.description(), line.product(), line.productGroup(),
+          line.productLine(), line.region(), line.unit(), BigDecimal.ZERO, line.unitPrice(),
+          zero, zero));
+    }
+    return result;
   }
 
   /** Drafts only in the newest month (every other customer), and for upcoming invoices. */

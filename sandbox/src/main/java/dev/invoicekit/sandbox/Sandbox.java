@@ -230,6 +230,17 @@ public abstract class Sandbox implements AutoCloseable {
   }
 
   /**
+   * Returns the vendor's error response for {@code status} with {@code details} (what the error
+   * is about, such as {@code {"field": "sort"}}, from {@link SandboxException#details()}; empty
+   * if nothing). The default ignores the details and calls {@link #error(int, String, String)};
+   * vendors whose error bodies carry details override this one.
+   */
+  protected SandboxResponse error(int status, String vendorCode, String message,
+      Map<String, Object> details) {
+    return error(status, vendorCode, message);
+  }
+
+  /**
    * Returns the request id of the {@code sequence}-th answer (1 for the first), unique per
    * sequence: by default 16 hex digits derived from the seed. Vendors whose ids have another
    * shape override it.
@@ -252,7 +263,7 @@ public abstract class Sandbox implements AutoCloseable {
       SandboxResponse response = request.underBase() ? handle(request) : null;
       return response != null ? response : error(404, null, "no route for " + request);
     } catch (SandboxException e) {
-      return error(e.status(), e.vendorCode(), e.getMessage());
+      return error(e.status(), e.vendorCode(), e.getMessage(), e.details());
     } catch (RuntimeException e) {
       logger.log(Level.WARNING, providerId() + " sandbox failed to answer " + request, e);
       return error(500, null, "sandbox failure: " + e);

@@ -1,5 +1,8 @@
 package dev.invoicekit.sandbox;
 
+import java.util.Map;
+import java.util.Objects;
+
 /**
  * Thrown by a vendor handler or a request helper to answer with an HTTP error: the sandbox turns
  * it into the vendor's error body ({@link Sandbox#error}) with {@link #status()}.
@@ -13,6 +16,7 @@ public final class SandboxException extends RuntimeException {
 
   private final int status;
   private final String vendorCode;
+  private final Map<String, Object> details;
 
   /**
    * Answers with {@code status} and the vendor's usual error code for it.
@@ -30,10 +34,22 @@ public final class SandboxException extends RuntimeException {
    * @throws IllegalArgumentException if {@code status} is not 400 to 599
    */
   public SandboxException(int status, String vendorCode, String message) {
+    this(status, vendorCode, message, Map.of());
+  }
+
+  /**
+   * Answers with {@code status}, vendor error code {@code vendorCode} (null: the usual one) and
+   * {@code details}, such as {@code {"invoice_id": "inv_…"}}, for vendors whose error bodies carry
+   * details ({@link Sandbox#error(int, String, String, Map)}).
+   *
+   * @throws IllegalArgumentException if {@code status} is not 400 to 599
+   */
+  public SandboxException(int status, String vendorCode, String message, Map<String, ?> details) {
     super(message, null, false, false);
     if (status < 400 || status > 599) throw new IllegalArgumentException("not an error status: " + status);
     this.status = status;
     this.vendorCode = vendorCode;
+    this.details = Map.copyOf(Objects.requireNonNull(details, "details == null"));
   }
 
   /** The HTTP status to answer with, 400 to 599. */
@@ -44,5 +60,10 @@ public final class SandboxException extends RuntimeException {
   /** The vendor's error code to answer with, or null for the vendor's usual code for the status. */
   public String vendorCode() {
     return vendorCode;
+  }
+
+  /** What the error is about, such as {@code {"field": "sort"}}; empty if nothing. Unmodifiable. */
+  public Map<String, Object> details() {
+    return details;
   }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
@@ -122,6 +124,27 @@ public final class SandboxRequest {
   }
 
   /**
+   * Fails unless every query parameter is one of {@code implemented}: an emulator answers a
+   * parameter it does not implement with a 400 naming it, never by silently ignoring it, so a
+   * client relying on a filter the emulator lacks finds out.
+   *
+   * <pre>{@code
+   * request.requireOnlyQuery(Set.of("limit", "cursor"));   // ?limit=5&sort=x -> 400 naming 'sort'
+   * }</pre>
+   *
+   * @throws SandboxException with status 400 naming the first parameter not in {@code implemented}
+   */
+  public void requireOnlyQuery(Set<String> implemented) {
+    Objects.requireNonNull(implemented, "implemented == null");
+    for (int i = 0; i < url.querySize(); i++) {
+      String name = url.queryParameterName(i);
+      if (!implemented.contains(name)) {
+        throw unsupported("query parameter", name, implemented);
+      }
+    }
+  }
+
+  /**
    * Returns query parameter {@code name} as an int, or {@code defaultValue} if it is absent or
    * empty.
    *
@@ -188,6 +211,31 @@ public final class SandboxRequest {
     Object tree = Json.read(body);
     if (!(tree instanceof Map)) throw new SandboxException(400, "request body is not a JSON object");
     return (Map<String, Object>) tree;
+  }
+
+  /**
+   * Returns the body parsed as a JSON object, as {@link #jsonObject()} does, after checking that
+   * each of its fields is one of {@code implemented}: a field the emulator does not implement is a
+   * 400 naming it, never silently ignored.
+   *
+   * @throws SandboxException with status 400 if the body is not a JSON object or has a field not
+   *     in {@code implemented}
+   */
+  public Map<String, Object> jsonObject(Set<String> implemented) {
+    Objects.requireNonNull(implemented, "implemented == null");
+    Map<String, Object> json = jsonObject();
+    for (String name : json.keySet()) {
+      if (!implemented.contains(name)) throw unsupported("body field", name, implemented);
+    }
+    return json;
+  }
+
+  private static SandboxException unsupported(String what, String name, Set<String> implemented) {
+    String message = implemented.isEmpty()
+        ? what + " '" + name + "' is not implemented by this sandbox, which takes none here"
+        : what + " '" + name + "' is not implemented by this sandbox; it implements "
+            + String.join(", ", new TreeSet<>(implemented));
+    return new SandboxException(400, null, message, Map.of("field", name));
   }
 
   /** Shows the method and path only: headers may hold credentials. */

@@ -65,6 +65,27 @@ final class DatasetTest {
     });
   }
 
+  @Test void everyOtherVoidInvoiceBilledNothing() {
+    Dataset large = Dataset.of(42, 5000);
+    List<DatasetInvoice> voids = large.stream().filter(i -> i.status().equals("void")).toList();
+    assertThat(voids).filteredOn(i -> i.index() % 2 != 0).isNotEmpty().allSatisfy(invoice -> {
+      assertThat(invoice.total().signum()).isZero();
+      assertThat(invoice.total().scale()).isEqualTo(invoice.fractionDigits());
+      assertThat(invoice.lines()).isNotEmpty().allSatisfy(line -> {
+        assertThat(line.quantity().signum()).isZero();
+        assertThat(line.amount().signum()).isZero();
+        assertThat(line.discount().signum()).isZero();
+      });
+    });
+    assertThat(voids).filteredOn(i -> i.index() % 2 == 0).isNotEmpty() // their usage kept
+        .allSatisfy(invoice -> assertThat(invoice.lines()).allSatisfy(line ->
+            assertThat(line.quantity().signum()).isPositive()))
+        .anySatisfy(invoice -> assertThat(invoice.total().signum()).isPositive());
+    assertThat(large.stream().filter(i -> !i.status().equals("void")))
+        .allSatisfy(invoice -> assertThat(invoice.lines()).anySatisfy(line ->
+            assertThat(line.quantity().signum()).isPositive()));
+  }
+
   @Test void amountsAreAtTheCurrencyScale() {
     dataset.stream().forEach(invoice -> {
       int digits = invoice.currency().equals("JPY") ? 0 : 2;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,42 @@ final class SandboxRequestTest {
         Map.entry("ids", List.of("a")));
     assertThat(request("POST", "/acme/v1/search", Headers.of(), "").jsonObject()).isEmpty();
     assertThatThrownBy(() -> request("POST", "/acme/v1/search", Headers.of(), "[1]").jsonObject())
+        .isInstanceOfSatisfying(SandboxException.class, e -> assertThat(e.status()).isEqualTo(400));
+  }
+
+  @Test void requireOnlyQueryRejectsTheFirstParameterNotImplementedNamingIt() {
+    get("/acme/v1/invoices?limit=1&cursor=abc&limit=2").requireOnlyQuery(Set.of("limit", "cursor"));
+    get("/acme/v1/invoices").requireOnlyQuery(Set.of());
+
+    assertThatThrownBy(() -> get("/acme/v1/invoices?limit=1&sort=-date&x").requireOnlyQuery(Set.of("limit", "cursor")))
+        .isInstanceOfSatisfying(SandboxException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.vendorCode()).isNull();
+          assertThat(e.getMessage()).isEqualTo(
+              "query parameter 'sort' is not implemented by this sandbox; it implements cursor, limit");
+          assertThat(e.details()).containsExactly(Map.entry("field", "sort"));
+        });
+    assertThatThrownBy(() -> get("/acme/v1/invoices/1?expand=taxes").requireOnlyQuery(Set.of()))
+        .isInstanceOfSatisfying(SandboxException.class, e -> assertThat(e.getMessage())
+            .isEqualTo("query parameter 'expand' is not implemented by this sandbox, which takes none here"));
+    assertThatThrownBy(() -> get("/acme/v1/invoices?flag").requireOnlyQuery(Set.of("limit")))
+        .isInstanceOfSatisfying(SandboxException.class, e -> assertThat(e.getMessage()).contains("'flag'"));
+  }
+
+  @Test void jsonObjectWithImplementedFieldsRejectsAnyOtherNamingIt() {
+    SandboxRequest request = request("POST", "/acme/v1/search", Headers.of(),
+        "{\"limit\":50,\"sort\":[{\"field\":\"x\"}],\"offset\":0}");
+    assertThat(request.jsonObject(Set.of("limit", "offset", "sort"))).containsOnlyKeys("limit", "sort", "offset");
+
+    assertThatThrownBy(() -> request.jsonObject(Set.of("limit", "offset")))
+        .isInstanceOfSatisfying(SandboxException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.getMessage()).isEqualTo(
+              "body field 'sort' is not implemented by this sandbox; it implements limit, offset");
+          assertThat(e.details()).containsExactly(Map.entry("field", "sort"));
+        });
+    assertThat(request("POST", "/acme/v1/search", Headers.of(), "").jsonObject(Set.of())).isEmpty();
+    assertThatThrownBy(() -> request("POST", "/acme/v1/search", Headers.of(), "[1]").jsonObject(Set.of("limit")))
         .isInstanceOfSatisfying(SandboxException.class, e -> assertThat(e.status()).isEqualTo(400));
   }
 

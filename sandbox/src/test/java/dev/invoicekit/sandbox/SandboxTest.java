@@ -273,6 +273,16 @@ final class SandboxTest {
     assertThat(get(sandbox, "nowhere").failure().get("code")).isNull();
   }
 
+  @Test void unimplementedQueryParameterIsA400InTheVendorShapeWithItsDetails() throws IOException {
+    TestVendorSandbox sandbox = start();
+    Answer answer = get(sandbox, "invoices?limit=2&status=paid");
+    assertThat(answer.code()).isEqualTo(400);
+    assertThat(answer.failure().get("message")).isEqualTo(
+        "query parameter 'status' is not implemented by this sandbox; it implements limit, offset");
+    assertThat(answer.failure().get("details")).isEqualTo(Map.of("field", "status"));
+    assertThat(get(sandbox, "invoices?limit=2&offset=1").code()).isEqualTo(200);
+  }
+
   @Test void invoiceIdsAreWhatTheVendorServesAndPreviewNeedsNoSubscriptionByDefault() throws IOException {
     TestVendorSandbox sandbox = start(SandboxOptions.builder().invoices(5).build());
     assertThat(get(sandbox, "invoices/" + sandbox.invoiceId(4)).object().get("id")).isEqualTo("inv-4");

@@ -2,6 +2,7 @@ package dev.invoicekit.sandbox;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A trivial vendor emulator on the shared machinery: what the real ones look like, in small. */
 final class TestVendorSandbox extends Sandbox {
@@ -43,6 +44,7 @@ final class TestVendorSandbox extends Sandbox {
 
   @Override protected SandboxResponse handle(SandboxRequest request) {
     if (request.matches("GET", "invoices")) {
+      request.requireOnlyQuery(Set.of("offset", "limit"));
       Window window = Window.ofOffset(request.intQuery("offset", 0), request.intQuery("limit", 10),
           dataset().size());
       List<Object> items = window.indices()
@@ -73,6 +75,15 @@ final class TestVendorSandbox extends Sandbox {
   @Override protected SandboxResponse error(int status, String vendorCode, String message) {
     return SandboxResponse.json(status, Json.object(
         "failure", Json.object("status", (long) status, "code", vendorCode, "message", message)));
+  }
+
+  /** Puts the details, when there are some, beside the code and message. */
+  @Override protected SandboxResponse error(int status, String vendorCode, String message,
+      Map<String, Object> details) {
+    SandboxResponse response = error(status, vendorCode, message);
+    if (details.isEmpty()) return response;
+    return SandboxResponse.json(status, Json.object("failure", Json.object("status", (long) status,
+        "code", vendorCode, "message", message, "details", new java.util.LinkedHashMap<>(details))));
   }
 
   private static Map<String, Object> invoiceJson(DatasetInvoice invoice) {

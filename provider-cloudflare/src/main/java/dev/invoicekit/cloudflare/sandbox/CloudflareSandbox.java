@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -64,6 +65,8 @@ public final class CloudflareSandbox extends Sandbox {
   public static final String EMAIL = "sandbox@example.com";
 
   static final int DEFAULT_PER_PAGE = 20;
+  /** The invoice-history query parameters the sandbox implements; any other is a 400 naming it. */
+  private static final Set<String> HISTORY_QUERY = Set.of("type", "page", "per_page");
   static final int MAX_PER_PAGE = 100;
   private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
@@ -179,6 +182,7 @@ public final class CloudflareSandbox extends Sandbox {
     if (!request.segment(1).equals(accountId)) {
       return error(403, null, "Unauthorized to access requested resource");
     }
+    request.requireOnlyQuery(history ? HISTORY_QUERY : Set.of());
     return history ? history(request) : preview();
   }
 

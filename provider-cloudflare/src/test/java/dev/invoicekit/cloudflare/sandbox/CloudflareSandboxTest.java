@@ -205,6 +205,21 @@ final class CloudflareSandboxTest {
     }
   }
 
+  @Test void queryParametersItDoesNotImplementAreA400NamingThem() throws IOException {
+    try (CloudflareSandbox sandbox = CloudflareSandbox.start(SandboxOptions.defaults())) {
+      Answer status = authorizedGet(sandbox, history(sandbox, "page=1&status=paid"));
+      assertThat(status.status()).isEqualTo(400);
+      assertThat(status.json()).containsEntry("success", false).containsEntry("result", null);
+      assertThat(status.firstError()).containsEntry("code", new BigDecimal("10400")).containsEntry("message",
+          "query parameter 'status' is not implemented by this sandbox; it implements page, per_page, type");
+      Answer preview = authorizedGet(sandbox, preview(sandbox) + "?type=auto");
+      assertThat(preview.status()).isEqualTo(400);
+      assertThat((String) preview.firstError().get("message")).contains("'type'");
+      assertThat(authorizedGet(sandbox, history(sandbox, "page=2&per_page=5&type=manual")).status()).isEqualTo(200);
+      assertThat(authorizedGet(sandbox, preview(sandbox)).status()).isEqualTo(200);
+    }
+  }
+
   @Test void typeFiltersOnInvoiceOrigin() throws IOException {
     try (CloudflareSandbox sandbox = CloudflareSandbox.start(SandboxOptions.builder().invoices(100).build())) {
       Set<Object> ids = new HashSet<>();

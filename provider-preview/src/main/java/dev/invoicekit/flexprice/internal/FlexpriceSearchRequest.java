@@ -20,4 +20,8 @@ public record FlexpriceSearchRequest(
     @Json(name = "invoice_type") String invoiceType,
     String currency,
     @Json(name = "billing_reason") String billingReason,
-    @Json(name = "skip_line_items") Boolean skipLineItems) {}
+    @Json(name = "skip_line_items") Boolean skipLineItems,
+    @Json(name = "invoice_ids") List<String> invoiceIds,
+    @Json(name = "amount_due_gt") String amountDueGt,
+    @Json(name = "period_end_gte") String periodEndGte,
+    @Json(name = "period_end_lte") String periodEndLte) {}

@@ -25,7 +25,9 @@ import java.util.Map;
  * <p>Statuses: a data set {@code draft} is {@code DRAFT/PENDING}; {@code open} is
  * {@code FINALIZED/PENDING} (every fifth {@code FINALIZED/FAILED}); {@code paid} is
  * {@code FINALIZED/SUCCEEDED}, some {@code OVERPAID}, {@code REFUNDED} or
- * {@code PARTIALLY_REFUNDED}; {@code void} is {@code VOIDED/VOIDED} or {@code SKIPPED/PENDING};
+ * {@code PARTIALLY_REFUNDED}; {@code void} is {@code VOIDED/VOIDED}, or {@code SKIPPED/PENDING}
+ * when it billed nothing (Flexprice skips a zero-total invoice instead of finalizing it: no number,
+ * no finalization, no payment, every amount {@code "0"});
  * {@code uncollectible} is {@code FINALIZED/FAILED} (Flexprice has no write-off state).
  */
 final class FlexpriceSandboxInvoices {
@@ -95,7 +97,7 @@ final class FlexpriceSandboxInvoices {
   static String invoiceStatus(DatasetInvoice invoice) {
     switch (invoice.status()) {
       case "draft": return "DRAFT";
-      case "void": return invoice.index() % 2 == 0 ? "VOIDED" : "SKIPPED";
+      case "void": return invoice.total().signum() == 0 ? "SKIPPED" : "VOIDED";
       default: return "FINALIZED";
     }
   }
@@ -111,7 +113,7 @@ final class FlexpriceSandboxInvoices {
         return "SUCCEEDED";
       case "open": return index % 5 == 3 ? "FAILED" : "PENDING";
       case "uncollectible": return "FAILED";
-      case "void": return index % 2 == 0 ? "VOIDED" : "PENDING";
+      case "void": return invoice.total().signum() == 0 ? "PENDING" : "VOIDED";
       default: return "PENDING";
     }
   }
@@ -326,6 +328,11 @@ final class FlexpriceSandboxInvoices {
 
   static Instant periodStart(Dataset dataset, int index) {
     return Dates.startOfDay(periodStartDate(dataset, index));
+  }
+
+  /** The {@code period_end} of invoice {@code index}, without generating the invoice. */
+  static Instant periodEnd(Dataset dataset, int index) {
+    return Dates.startOfDay(Dataset.ANCHOR.minusMonths(index / dataset.customerCount()));
   }
 
   /** The first day of the month invoice {@code index} bills, without generating the invoice. */

@@ -211,6 +211,163 @@ final class FlexpriceSandboxTest {
     }
   }
 
+  @Test void searchRejectsEveryFieldItDoesNotImplementNamingIt() throws IOException {
+    try (FlexpriceSandbox sandbox = start(20);
+         FlexpriceSandbox legacy = FlexpriceSandbox.start(SandboxOptions.builder().invoices(20)
+             .vendorOption("error-shape", "legacy").build())) {
+      for (String field : List.of("subscription_customer_id", "amount_remaining_gt", "expand",
+          "status", "filters", "invoice_id", "page")) {
+        Answer answer = search(sandbox, "{\"limit\":5,\"" + field + "\":[\"x\"]}");
+        assertThat(answer.status()).as(field).isEqualTo(400);
+        assertThat(answer.json()).as(field).containsEntry("code", "validation_error")
+            .containsEntry("http_status_code", new BigDecimal("400"))
+            .containsEntry("details", Map.of("field", field));
+        assertThat((String) answer.json().get("message")).as(field)
+            .startsWith("body field '" + field + "' is not implemented by this sandbox; it implements ");
+      }
+      Answer legacyAnswer = search(legacy, "{\"expand\":\"customer\"}");
+      assertThat(legacyAnswer.status()).isEqualTo(400);
+      assertThat(legacyAnswer.json()).containsEntry("success", false);
+      assertThat(castMap(legacyAnswer.json().get("error")))
+          .containsEntry("details", Map.of("field", "expand"))
+          .hasEntrySatisfying("message", message -> assertThat((String) message).contains("'expand'"));
+
+      Answer sortByCreated = search(sandbox, "{\"sort\":[{\"field\":\"created_at\",\"direction\":\"desc\"}]}");
+      assertThat(sortByCreated.status()).isEqualTo(400);
+      assertThat((String) sortByCreated.json().get("message")).contains("'created_at'");
+      assertThat(search(sandbox, "{\"sort\":[{\"field\":\"period_start\",\"nulls\":\"last\"}]}")
+          .json().get("message")).asString().contains("'nulls'");
+      assertThat(search(sandbox, "{\"order\":\"sideways\"}").status()).isEqualTo(400);
+      assertThat(search(sandbox, "{\"amount_due_gt\":\"lots\"}").json())
+          .containsEntry("details", Map.of("field", "amount_due_gt"));
+    }
+  }
+
+  @Test void queryParametersAreRejectedOnEveryRoute() throws IOException {
+    try (FlexpriceSandbox sandbox = start(5)) {
+      Answer get = call(new Request.Builder()
+          .url(sandbox.baseUrl() + "invoices/" + sandbox.invoiceId(0) + "?expand=tax_applied.tax_rate")
+          .header("x-api-key", sandbox.options().credential()));
+      assertThat(get.status()).isEqualTo(400);
+      assertThat((String) get.json().get("message")).contains("query parameter 'expand'");
+      assertThat(post(sandbox, "invoices/search?limit=5", "{}").json().get("details"))
+          .isEqualTo(Map.of("field", "limit"));
+      assertThat(post(sandbox, "invoices/preview?dry_run=true",
+          "{\"subscription_id\":\"" + sandbox.subscriptionId(0) + "\"}").status()).isEqualTo(400);
+      assertThat(post(sandbox, "invoices/preview",
+          "{\"subscription_id\":\"" + sandbox.subscriptionId(0) + "\",\"customer_id\":\"cust_0001\"}")
+          .json().get("details")).isEqualTo(Map.of("field", "customer_id"));
+    }
+  }
+
+  @Test void searchFiltersByInvoiceIdsAmountDueAndPeriodEnd() throws IOException {
+    try (FlexpriceSandbox sandbox = start(120)) {
+      Dataset dataset = sandbox.dataset();
+      Answer byIds = search(sandbox, "{\"invoice_ids\":[\"" + sandbox.invoiceId(43) + "\",\""
+          + sandbox.invoiceId(7) + "\",\"inv_nope\",\"" + sandbox.invoiceId(43) + "\"],\"limit\":10}");
+      assertThat(byIds.items()).extracting(item -> item.get("id"))
+          .containsExactly(sandbox.invoiceId(7), sandbox.invoiceId(43));
+      assertThat(byIds.pagination().get("total")).isEqualTo(new BigDecimal("2"));
+      assertThat(dataset.invoice(43).customerId()).isNotEqualTo(dataset.invoice(7).customerId());
+      Answer idsAndCustomer = search(sandbox, "{\"invoice_ids\":[\"" + sandbox.invoiceId(43) + "\",\""
+          + sandbox.invoiceId(7) + "\"],\"customer_id\":\"" + dataset.invoice(7).customerId() + "\"}");
+      assertThat(idsAndCustomer.items()).extracting(item -> item.get("id")).containsExactly(sandbox.invoiceId(7));
+
+      BigDecimal threshold = new BigDecimal("5000");
+      Answer large = search(sandbox, "{\"amount_due_gt\":\"5000\",\"limit\":1000}");
+      List<String> expectedLarge = java.util.stream.IntStream.range(0, dataset.size())
+          .filter(i -> dataset.invoice(i).total().compareTo(threshold) > 0)
+          .mapToObj(sandbox::invoiceId).toList();
+      assertThat(expectedLarge).isNotEmpty().hasSizeLessThan(dataset.size());
+      assertThat(large.items()).extracting(item -> item.get("id")).isEqualTo(expectedLarge);
+      assertThat(search(sandbox, "{\"amount_due_gt\":5000,\"limit\":1000}").items())
+          .hasSize(expectedLarge.size()); // shopspring reads a number as well as a string
+
+      Answer endedInAugust = search(sandbox, "{\"period_end_gte\":\"2026-08-01T00:00:00Z\","
+          + "\"period_end_lte\":\"2026-08-01T00:00:00Z\",\"limit\":1000}");
+      assertThat(endedInAugust.items()).isNotEmpty().allSatisfy(item ->
+          assertThat(item.get("period_end")).isEqualTo("2026-08-01T00:00:00Z"));
+      assertThat(endedInAugust.pagination().get("total")).isEqualTo(new BigDecimal(
+          dataset.stream().filter(i -> i.periodEnd().equals(java.time.LocalDate.of(2026, 8, 1))).count()));
+
+      Answer window = search(sandbox, "{\"start_time\":\"2026-07-01T00:00:00Z\","
+          + "\"end_time\":\"2026-09-01T00:00:00Z\",\"limit\":1000}");
+      assertThat(window.items()).isNotEmpty().allSatisfy(item -> {
+        assertThat(Instant.parse((String) item.get("period_start"))).isAfterOrEqualTo(Instant.parse("2026-07-01T00:00:00Z"));
+        assertThat(Instant.parse((String) item.get("period_end"))).isBeforeOrEqualTo(Instant.parse("2026-09-01T00:00:00Z"));
+      });
+      assertThat(window.pagination().get("total")).isEqualTo(new BigDecimal(2 * dataset.customerCount()));
+      Answer backwards = search(sandbox, "{\"start_time\":\"2026-09-01T00:00:00Z\",\"end_time\":\"2026-07-01T00:00:00Z\"}");
+      assertThat(backwards.status()).isEqualTo(400);
+      assertThat(backwards.json()).containsEntry("details", Map.of("field", "end_time"));
+    }
+  }
+
+  @Test void orderAndSortPageOldestFirst() throws IOException {
+    try (FlexpriceSandbox sandbox = start(23)) {
+      List<Object> newestFirst = search(sandbox, "{\"limit\":1000}").items().stream()
+          .map(item -> item.get("id")).toList();
+      List<Object> oldestFirst = new ArrayList<>(newestFirst);
+      java.util.Collections.reverse(oldestFirst);
+
+      assertThat(search(sandbox, "{\"limit\":1000,\"order\":\"desc\"}").items())
+          .extracting(item -> item.get("id")).isEqualTo(newestFirst);
+      for (String body : List.of("{\"order\":\"asc\"", "{\"sort\":[{\"field\":\"period_start\",\"direction\":\"asc\"}]",
+          "{\"order\":\"desc\",\"sort\":[{\"field\":\"period_end\",\"direction\":\"asc\"}]")) {
+        List<Object> paged = new ArrayList<>();
+        for (int offset = 0; offset < 23; offset += 5) {
+          Answer page = search(sandbox, body + ",\"limit\":5,\"offset\":" + offset + "}");
+          assertThat(page.pagination().get("total")).as(body).isEqualTo(new BigDecimal("23"));
+          page.items().forEach(item -> paged.add(item.get("id")));
+        }
+        assertThat(paged).as(body).isEqualTo(oldestFirst);
+      }
+      String customer = sandbox.dataset().customerId(2);
+      List<Object> customerAscending = search(sandbox, "{\"order\":\"asc\",\"customer_id\":\"" + customer + "\"}")
+          .items().stream().map(item -> item.get("id")).toList();
+      assertThat(customerAscending).isEqualTo(oldestFirst.stream().filter(id -> java.util.stream.IntStream
+          .range(0, 23).filter(i -> sandbox.invoiceId(i).equals(id)).allMatch(i -> i % 5 == 2)).toList());
+      assertThat(customerAscending).hasSize(5);
+    }
+  }
+
+  @Test void skippedInvoicesAreZeroTotalDraftsWithoutNumberOrFinalization() throws IOException {
+    try (FlexpriceSandbox sandbox = start(1000)) {
+      Answer skipped = search(sandbox, "{\"invoice_status\":[\"SKIPPED\"],\"limit\":1000}");
+      Answer voided = search(sandbox, "{\"invoice_status\":[\"VOIDED\"],\"limit\":1000}");
+      assertThat(skipped.items()).isNotEmpty().allSatisfy(item -> {
+        for (String field : List.of("amount_due", "amount_paid", "amount_remaining", "subtotal", "total",
+            "total_tax", "total_discount")) {
+          assertThat(item.get(field)).as(field).isEqualTo("0");
+        }
+        assertThat(item.get("invoice_number")).isNull();
+        assertThat(item.get("payment_status")).isEqualTo("PENDING");
+        assertThat(item).doesNotContainKeys("finalized_at", "paid_at", "invoice_pdf_url");
+        assertThat(castList(item.get("line_items"))).allSatisfy(line ->
+            assertThat(castMap(line).get("amount")).isEqualTo("0"));
+      });
+      assertThat(voided.items()).isNotEmpty().allSatisfy(item ->
+          assertThat(new BigDecimal((String) item.get("total"))).isPositive());
+      long datasetVoid = sandbox.dataset().stream().filter(i -> i.status().equals("void")).count();
+      assertThat(skipped.items().size() + voided.items().size()).isEqualTo((int) datasetVoid);
+    }
+  }
+
+  @Test void previewCanHideZeroChargeLines() throws IOException {
+    try (FlexpriceSandbox sandbox = start(5000)) {
+      int customer = java.util.stream.IntStream.range(0, sandbox.dataset().customerCount())
+          .filter(c -> sandbox.dataset().upcoming(c).lines().stream().anyMatch(l -> l.amount().signum() == 0))
+          .findFirst().orElseThrow();
+      String subscription = "{\"subscription_id\":\"" + sandbox.subscriptionId(customer) + "\"";
+      List<Map<String, Object>> all = post(sandbox, "invoices/preview", subscription + "}").list("line_items");
+      List<Map<String, Object>> charged = post(sandbox, "invoices/preview",
+          subscription + ",\"hide_zero_charges_line_items\":true}").list("line_items");
+      assertThat(all).anySatisfy(line -> assertThat(line.get("amount")).isEqualTo("0"));
+      assertThat(charged).hasSize((int) all.stream().filter(line -> !"0".equals(line.get("amount"))).count())
+          .noneSatisfy(line -> assertThat(line.get("amount")).isEqualTo("0"));
+    }
+  }
+
   @Test void invoicesUseDecimalStringsLowerCaseCurrencyAndEveryStatusPair() throws IOException {
     try (FlexpriceSandbox sandbox = start(1000)) {
       Set<String> pairs = new HashSet<>();
@@ -286,8 +443,10 @@ final class FlexpriceSandboxTest {
             .containsEntry("message", "invoice not found")
             .containsEntry("http_status_code", new BigDecimal("404"));
       }
+      assertThat(get(flat, "inv_nope").json()).containsEntry("details", Map.of("invoice_id", "inv_nope"));
       Answer legacyAnswer = get(legacy, "inv_nope");
       assertThat(legacyAnswer.status()).isEqualTo(404);
+      assertThat(castMap(legacyAnswer.json().get("error"))).containsEntry("details", Map.of("invoice_id", "inv_nope"));
       assertThat(legacyAnswer.json()).containsEntry("success", false);
       assertThat(castMap(legacyAnswer.json().get("error"))).containsEntry("message", "invoice not found");
       Answer statusAnswer = get(status, "inv_nope");
@@ -398,6 +557,11 @@ final class FlexpriceSandboxTest {
         .isEqualTo("2026-08-01T00:00:02Z");
     assertThat(FlexpriceSandboxInvoices.time(Instant.parse("2026-08-01T06:12:09.482913Z")))
         .isEqualTo("2026-08-01T06:12:09.482913Z");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> castList(Object json) {
+    return (List<Object>) json;
   }
 
   @SuppressWarnings("unchecked")

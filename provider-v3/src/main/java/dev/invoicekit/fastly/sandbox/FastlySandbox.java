@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
@@ -35,7 +36,11 @@ import java.util.stream.Collectors;
  * {@code GET /billing/v3/invoices/{invoice_id}} (ids {@code INV-375001} and up, the oldest tenth
  * bare numbers from {@code 29239001}; 404 {@code {"title":"requested id:<id> doesn't
  * exist","status":404}}) and {@code GET /billing/v3/invoices/month-to-date} (the upcoming invoice
- * of the first customer, in USD, its total a string, no currency). Requests need
+ * of the first customer, in USD, its total a string, no currency). An invoice's line items add
+ * up to its {@code monthly_transaction_amount}: a line's credit follows it as a negative line
+ * (coupon code {@code SANDBOX-CREDIT} on closed invoices) and a taxed invoice ends with a
+ * {@code Tax} line. Query parameters other than those named here are a 400 naming the
+ * parameter. Requests need
  * {@code Fastly-Key}; otherwise 401 {@code {"msg":"Provided credentials are missing or invalid"}}.
  *
  * <p>Vendor options: {@code "line-item-spelling"} = {@code "snake"} (default, {@code product_name})
@@ -57,9 +62,14 @@ public final class FastlySandbox extends Sandbox {
 
   static final String AUTH_HEADER = "Fastly-Key";
   static final String REQUEST_ID_HEADER = "Fastly-Request-Id";
+  /** The coupon code of the sandbox's credit lines. */
+  static final String CREDIT_COUPON_CODE = "SANDBOX-CREDIT";
   private static final String CREDENTIALS_MESSAGE = "Provided credentials are missing or invalid";
   private static final long INV_BASE = 375_000;
   private static final long NUMERIC_BASE = 29_239_000;
+  /** The list query parameters the sandbox implements; any other is a 400 naming it. */
+  private static final Set<String> LIST_QUERY =
+      Set.of("limit", "cursor", "billing_start_date", "billing_end_date");
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 200;
   private static final int REJECTED_ABOVE = 500;
@@ -151,9 +161,14 @@ public final class FastlySandbox extends Sandbox {
   }
 
   @Override protected SandboxResponse handle(SandboxRequest request) {
-    if (request.matches("GET", "billing", "v3", "invoices")) return list(request);
-    if (request.matches("GET", "billing", "v3", "invoices", "month-to-date")) return monthToDate();
-    if (request.matches("GET", "billing", "v3", "invoices", "*")) return get(request.segment(3));
+    if (request.matches("GET", "billing", "v3", "invoices")) {
+      request.requireOnlyQuery(LIST_QUERY);
+      return list(request);
+    }
+    if (request.matches("GET", "billing", "v3", "invoices", "*")) {
+      request.requireOnlyQuery(Set.of());
+      return request.segment(3).equals("month-to-date") ? monthToDate() : get(request.segment(3));
+    }
     return null;
   }
 
@@ -222,8 +237,7 @@ public final class FastlySandbox extends Sandbox {
     }
     DatasetInvoice upcoming = monthToDateInvoice();
     Instant start = Dates.startOfDay(upcoming.periodStart());
-    List<Object> lines = new ArrayList<>();
-    for (DatasetLine line : upcoming.lines()) lines.add(lineJson(line, false));
+    List<Object> lines = lineItems(upcoming, false);
     return SandboxResponse.ok(Json.object(
         "customer_id", upcoming.customerId(),
         "invoice_id", upcoming.customerId() + "-" + start.getEpochSecond(),
@@ -239,8 +253,7 @@ public final class FastlySandbox extends Sandbox {
   }
 
   private Map<String, Object> invoiceJson(DatasetInvoice invoice, String id) {
-    List<Object> lines = new ArrayList<>();
-    for (DatasetLine line : invoice.lines()) lines.add(lineJson(line, true));
+    List<Object> lines = lineItems(invoice, true);
     return Json.object(
         "customer_id", invoice.customerId(),
         "invoice_id", id,
@@ -254,23 +267,46 @@ public final class FastlySandbox extends Sandbox {
         "transaction_line_items", lines);
   }
 
-  /** A line item; a flat charge (one unit costing the whole amount) has no rate, as on Fastly. */
-  private Map<String, Object> lineJson(DatasetLine line, boolean closed) {
-    boolean flat = line.quantity().compareTo(BigDecimal.ONE) == 0
-        && line.unitPrice().compareTo(line.amount()) == 0;
-    Map<String, Object> json = Json.object(
-        "description", line.description(),
-        "amount", line.amount());
-    if (closed) {
-      json.put("credit_coupon_code", line.discount().signum() > 0 ? "SANDBOX-CREDIT" : "");
+  /**
+   * The line items of {@code invoice}, which add up to its {@code monthly_transaction_amount}
+   * (Fastly's invoice states no tax or credit beside its lines): each usage line at its full
+   * amount, right after it the line's credit as a negative line with a coupon code, and a last
+   * {@code Tax} line when the invoice is taxed.
+   */
+  private List<Object> lineItems(DatasetInvoice invoice, boolean closed) {
+    List<Object> lines = new ArrayList<>();
+    for (DatasetLine line : invoice.lines()) {
+      boolean flat = line.quantity().compareTo(BigDecimal.ONE) == 0
+          && line.unitPrice().compareTo(line.amount()) == 0;
+      lines.add(lineJson(line.description(), line.amount(), closed ? "" : null,
+          flat ? null : line.unitPrice(), line.quantity(), line.product(), line.productGroup(),
+          line.productLine(), line.region(), line.unit()));
+      if (line.discount().signum() != 0) {
+        lines.add(lineJson("Credit: " + line.description(), line.discount().negate(),
+            closed ? CREDIT_COUPON_CODE : null, null, BigDecimal.ONE, line.product(),
+            line.productGroup(), line.productLine(), line.region(), "credit"));
+      }
     }
-    json.put("rate", flat ? null : line.unitPrice());
-    json.put("units", line.quantity());
-    json.put(pascal ? "ProductName" : "product_name", line.product());
-    json.put(pascal ? "ProductGroup" : "product_group", line.productGroup());
-    json.put(pascal ? "ProductLine" : "product_line", line.productLine());
-    json.put(pascal ? "Region" : "region", line.region());
-    json.put(pascal ? "UsageType" : "usage_type", line.unit());
+    if (invoice.tax().signum() != 0) {
+      lines.add(lineJson("Tax", invoice.tax(), closed ? "" : null, null, BigDecimal.ONE, "Tax",
+          "Tax", "Tax", "Global", "tax"));
+    }
+    return lines;
+  }
+
+  /** A line item; a flat charge (one unit costing the whole amount) has no rate, as on Fastly. */
+  private Map<String, Object> lineJson(String description, BigDecimal amount, String couponCode,
+      BigDecimal rate, BigDecimal units, String product, String group, String productLine,
+      String region, String usageType) {
+    Map<String, Object> json = Json.object("description", description, "amount", amount);
+    if (couponCode != null) json.put("credit_coupon_code", couponCode); // closed invoices only
+    json.put("rate", rate);
+    json.put("units", units);
+    json.put(pascal ? "ProductName" : "product_name", product);
+    json.put(pascal ? "ProductGroup" : "product_group", group);
+    json.put(pascal ? "ProductLine" : "product_line", productLine);
+    json.put(pascal ? "Region" : "region", region);
+    json.put(pascal ? "UsageType" : "usage_type", usageType);
     return json;
   }
 

@@ -248,6 +248,58 @@ final class FastlySandboxTest {
     }
   }
 
+  @Test void lineItemsAddUpToTheTotalWithCreditAndTaxLines() throws IOException {
+    try (FastlySandbox sandbox = start(400)) {
+      List<Map<String, Object>> invoices = new ArrayList<>(call(sandbox, "billing/v3/invoices?limit=200").data());
+      invoices.addAll(call(sandbox, "billing/v3/invoices?limit=200&" + cursorQuery(FastlySandbox.encodeCursor(200))).data());
+      invoices.add(call(sandbox, "billing/v3/invoices/month-to-date").object());
+      assertThat(invoices).hasSize(401);
+      boolean sawCredit = false;
+      boolean sawTax = false;
+      for (Map<String, Object> invoice : invoices) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) invoice.get("transaction_line_items");
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Map<String, Object> item : items) {
+          BigDecimal amount = (BigDecimal) item.get("amount");
+          sum = sum.add(amount);
+          if (amount.signum() < 0) {
+            sawCredit = true;
+            assertThat((String) item.get("description")).startsWith("Credit: ");
+            if (invoice.containsKey("statement_number")) {
+              assertThat(item).containsEntry("credit_coupon_code", "SANDBOX-CREDIT");
+            }
+          }
+          if ("Tax".equals(item.get("description"))) {
+            sawTax = true;
+            assertThat(item).containsEntry("usage_type", "tax").containsEntry("product_group", "Tax");
+          }
+        }
+        Object total = invoice.get("monthly_transaction_amount");
+        assertThat(sum).as("line items of %s", invoice.get("invoice_id"))
+            .isEqualByComparingTo(total instanceof String ? new BigDecimal((String) total) : (BigDecimal) total);
+      }
+      assertThat(sawCredit).isTrue();
+      assertThat(sawTax).isTrue();
+    }
+  }
+
+  @Test void queryParametersItDoesNotImplementAreA400NamingThem() throws IOException {
+    try (FastlySandbox sandbox = start(10)) {
+      Reply sort = call(sandbox, "billing/v3/invoices?limit=5&sort=-billing_start_date");
+      assertThat(sort.status()).isEqualTo(400);
+      assertThat(sort.object()).containsEntry("status", new BigDecimal(400));
+      assertThat((String) sort.object().get("title")).isEqualTo("query parameter 'sort' is not implemented by "
+          + "this sandbox; it implements billing_end_date, billing_start_date, cursor, limit");
+      assertThat(call(sandbox, "billing/v3/invoices/" + sandbox.invoiceId(0) + "?expand=lines").status())
+          .isEqualTo(400);
+      assertThat((String) call(sandbox, "billing/v3/invoices/month-to-date?customer_id=x").object().get("title"))
+          .contains("'customer_id'");
+      assertThat(call(sandbox, "billing/v3/invoices?limit=5&cursor=&billing_start_date=2026-01-01").status())
+          .isEqualTo(200);
+    }
+  }
+
   @Test void pascalSpellingOptionRenamesLineItemKeys() throws IOException {
     try (FastlySandbox sandbox = FastlySandbox.start(SandboxOptions.builder().invoices(5)
         .vendorOption("line-item-spelling", "pascal").build())) {
