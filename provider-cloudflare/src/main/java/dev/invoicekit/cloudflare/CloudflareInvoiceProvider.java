@@ -11,7 +11,6 @@ import dev.invoicekit.http.HttpTransport;
 import dev.invoicekit.spi.PageStreams;
 import dev.invoicekit.spi.ProviderChecks;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,7 +74,8 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
 
   /**
    * Returns the tokens of the pages after {@code first} up to {@code ceil(total_count / per_page)},
-   * or empty (follow {@code has_more}) when the total is unknown or does not reach past it.
+   * computed on demand (a total of two billion costs nothing until pages are fetched), or empty
+   * (follow {@code has_more}) when the total is unknown or does not reach past it.
    */
   static Optional<List<String>> remainingPages(HistoryPage first) {
     if (!first.hasMore()) return Optional.of(List.of());
@@ -83,9 +83,7 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
     long total = first.totalCount().getAsLong();
     long lastPage = (total + first.perPage() - 1) / first.perPage();
     if (lastPage <= first.page() || lastPage > Integer.MAX_VALUE) return Optional.empty();
-    List<String> tokens = new ArrayList<>((int) (lastPage - first.page()));
-    for (long page = first.page() + 1L; page <= lastPage; page++) tokens.add(Long.toString(page));
-    return Optional.of(tokens);
+    return Optional.of(PageStreams.tokenRange(first.page() + 1L, 1, lastPage - first.page()));
   }
 
   /**

@@ -18,7 +18,6 @@ import dev.invoicekit.spi.PageStreams;
 import dev.invoicekit.spi.ProviderChecks;
 import java.net.URI;
 import java.time.Instant;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -169,17 +168,7 @@ final class FlexpriceInvoiceProvider implements InvoiceProvider {
     long start = next - step;
     long total = first.totalCount().getAsLong();
     long count = (total - next + step - 1) / step;
-    if (count > Integer.MAX_VALUE) return Optional.empty();
-    return Optional.of(new AbstractList<>() {
-      @Override public String get(int index) {
-        Objects.checkIndex(index, (int) count);
-        return Long.toString(start + (index + 1) * step);
-      }
-
-      @Override public int size() {
-        return (int) count;
-      }
-    });
+    return Optional.of(PageStreams.tokenRange(start + step, step, count));
   }
 
   private void requireOpen() {
