@@ -288,7 +288,7 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
   }
 
   private static String quote(String token) {
-    return token == null ? "(first page)" : "'" + token + "'";
+    return token == null ? "(first page)" : Quoting.quote(token);
   }
 
   /**

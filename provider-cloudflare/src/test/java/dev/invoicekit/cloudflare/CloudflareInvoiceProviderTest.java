@@ -286,6 +286,28 @@ final class CloudflareInvoiceProviderTest {
     assertThat(pages.get(1_999_999_998)).isEqualTo("2000000000");
   }
 
+  @Test void streamDeliversEveryReadableItemThenNamesTheUnreadableOne() {
+    String good = "\"amount_due\":1,\"amount_paid\":0,\"amount_remaining\":1,\"currency\":\"usd\"";
+    server.enqueue(json(200, "{\"success\":true,\"result\":{\"invoices\":[{\"id\":\"in_a\"," + good + "},"
+        + "{\"id\":null," + good + "},{\"id\":\"in_bad\",\"amount_due\":1}],"
+        + "\"pagination\":{\"has_more\":true,\"page\":1,\"per_page\":3}}}"));
+    server.enqueue(json(200, "{\"success\":true,\"result\":{\"invoices\":[{\"id\":\"in_d\"," + good + "}],"
+        + "\"pagination\":{\"has_more\":false,\"page\":2,\"per_page\":3}}}"));
+    List<String> seen = new ArrayList<>();
+
+    assertThatThrownBy(() -> {
+      try (Stream<Invoice> stream = provider().stream(InvoiceQuery.builder().pageSize(3).build())) {
+        stream.forEach(invoice -> seen.add(invoice.id()));
+      }
+    }).isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+      assertThat(e.detail()).isEqualTo("result.invoices[2]: missing required field 'currency'");
+      assertThat(e.httpStatus()).isEqualTo(200);
+      assertThat(e.getMessage()).startsWith("cloudflare: ");
+    });
+    assertThat(seen).hasSize(3).startsWith("in_a").endsWith("in_d");
+    assertThat(seen.get(1)).startsWith("derived-");
+  }
+
   @Test void streamAppliesFiltersAcrossPages() {
     serveHistory(10);
 
