@@ -181,7 +181,8 @@ public final class Wire {
 
   /**
    * Returns a stable id for an item the vendor sent without one: {@code "derived-"} and 24 hex
-   * digits of the SHA-256 of {@code fields} (the item's own values, in a fixed order). The same
+   * digits of the SHA-256 of {@code fields} (the item's own values, in a fixed order, or its wire
+   * record, whose {@code toString} lists every component). The same
    * item gets the same id on every listing, so {@code get} finds it again; two items alike in
    * every field get the same id, as nothing tells them apart.
    */
@@ -233,6 +234,14 @@ public final class Wire {
       throw new MalformedResponseException(providerId, "not a date or time: " + Quoting.quote(text), 0,
           null, null, e);
     }
+  }
+
+  /**
+   * Returns {@link #instant(String, String)} of {@code text}, the vendor's field {@code field}; a
+   * failure names the field: {@code "billing_end_date: not a date or time: 'x'"}.
+   */
+  public static Instant instant(String providerId, String text, String field) {
+    return field(providerId, field, () -> instant(providerId, text));
   }
 
   /**

@@ -138,6 +138,7 @@ final class FlexpriceInvoiceProvider implements InvoiceProvider {
    */
   private static Page<Invoice> page(FlexpriceInvoiceList list, long offset) {
     String provider = FlexpriceMapper.PROVIDER;
+    Wire.required(provider, list, "body");
     List<FlexpriceInvoice> items = Wire.required(provider, list.items(), "items");
     FlexpricePagination pagination = Wire.required(provider, list.pagination(), "pagination");
     long total = Wire.required(provider, pagination.total(), "pagination.total");
@@ -146,8 +147,10 @@ final class FlexpriceInvoiceProvider implements InvoiceProvider {
           + ", got those from offset " + pagination.offset());
     }
     List<Invoice> invoices = new ArrayList<>(items.size());
-    for (FlexpriceInvoice item : items) {
-      invoices.add(FlexpriceMapper.invoice(Wire.required(provider, item, "items[]")));
+    for (int i = 0; i < items.size(); i++) {
+      FlexpriceInvoice item = items.get(i);
+      String field = "items[" + i + "]";
+      invoices.add(Wire.field(provider, field, () -> FlexpriceMapper.invoice(Wire.required(provider, item, field))));
     }
     long next = offset + items.size();
     String nextToken = next >= total ? null : Long.toString(next);

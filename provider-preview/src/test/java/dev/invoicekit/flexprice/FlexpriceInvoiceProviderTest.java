@@ -415,6 +415,18 @@ final class FlexpriceInvoiceProviderTest {
     assertThat(offsets).hasSizeLessThanOrEqualTo(6);
   }
 
+  @Test void hugeStringWhereANumberBelongsIsCutAndEscapedInTheMessage() {
+    // Found by HostileAnswerVerification: Moshi quoted the whole 100 KB value.
+    enqueue(200, "{\"items\":[],\"pagination\":{\"total\":\"\u001b[2J" + "L".repeat(100_000) + "\"}}");
+
+    assertThatThrownBy(() -> provider().list(InvoiceQuery.all()))
+        .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+          assertThat(e.getMessage()).startsWith("flexprice: cannot read POST /v1/invoices/search: ")
+              .contains("\\u001b[2J", "…(", "at path $.pagination.total")
+              .doesNotContain("\u001b").hasSizeLessThan(1000);
+        });
+  }
+
   @Test void streamDropsInvoicesRepeatedByShiftedPages() {
     // An invoice was inserted after page 1 was read: page 2 repeats page 1's last invoice.
     Map<Long, String> pages = Map.of(
