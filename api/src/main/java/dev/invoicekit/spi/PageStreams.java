@@ -7,6 +7,7 @@ import dev.invoicekit.ProviderException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -21,7 +22,9 @@ import java.util.stream.StreamSupport;
  * {@link #concurrent concurrent paging} the {@link PagePlanner} is asked, given the first page,
  * for the tokens of all the remaining pages; they are fetched up to {@code maxConcurrency} at a
  * time and delivered strictly in order. At most {@code maxConcurrency} pages are ever fetched but
- * not yet handed to the consumer, so memory stays bounded however long the listing.
+ * not yet handed to the consumer, so memory stays bounded however long the listing. The plan is
+ * read lazily, one token per fetch started, never copied: a planner may return a
+ * {@link #tokenRange lazy range} of two billion tokens at no cost.
  *
  * <p><b>Guarding against bad answers.</b> A next page token equal to the token of any page already
  * handed over (the first included) ends the stream with a {@link MalformedResponseException}
@@ -29,22 +32,28 @@ import java.util.stream.StreamSupport;
  * a next page token ("empty page claims more"). A planned page that is not the last one but has no
  * next page token means the data shrank: it is delivered and the stream ends there.
  *
- * <p><b>Threads.</b> Fetches run on daemon threads named
- * {@code invoicekit-<providerId>-pager-<n>}, a new one for each fetch the consumer starts. With
- * cursor paging, a thread whose page the consumer is already waiting for goes on to fetch the next
- * page itself, sparing a thread start and a hand-off per page. A thread ends with its last fetch:
- * a stream abandoned without {@code close()} keeps no thread alive once its fetches are done. The
- * consumer's thread only waits for pages.
+ * <p><b>Threads.</b> Fetches run on the {@link Executor} given to the overloads that take one, or
+ * else on a pool shared by the whole JVM: at most 64 daemon threads, named
+ * {@code invoicekit-<providerId>-pager-<n>} while they fetch, each ending after 10 seconds
+ * without work. So a stream abandoned without {@code close()} keeps no thread alive once its
+ * fetches are done. With cursor paging, a fetch whose page the consumer is already waiting for
+ * goes on to fetch the next page on the same thread, sparing a hand-off per page. The consumer's
+ * thread only waits for pages. An executor that refuses a fetch fails that page with a
+ * {@link ProviderException}.
  *
  * <p><b>Cancellation.</b> {@link Stream#close()} (use try-with-resources), the end of the data,
  * and any error cancel the pending fetches by interrupting their threads, then wait up to 10
- * seconds for those threads to end. Fetchers should therefore give up promptly when interrupted.
+ * seconds for those fetches to end. Fetchers should therefore give up promptly when interrupted.
  * Closing is idempotent and may be done from any thread.
  *
  * <p><b>Errors.</b> A fetch that fails for page <i>k</i> fails the stream when the consumer
  * reaches page <i>k</i>, after every item of the pages before it. The exception thrown is the
  * fetcher's own instance (same type, same message), be it an {@link InvoiceException} or any
- * other {@link RuntimeException}. A consumer interrupted while it waits for a page gets a
+ * other {@link RuntimeException}. An {@link Error} thrown by a fetch ({@code OutOfMemoryError},
+ * {@code StackOverflowError}) is likewise rethrown, the same instance, on the consumer's thread
+ * when it reaches that page, after the other fetches are cancelled: never a hang, never lost on a
+ * pool thread. It is not wrapped, as the JVM's state after an {@code Error} is the host's call.
+ * A consumer interrupted while it waits for a page gets a
  * {@link ProviderException} ("interrupted while waiting for a page") with its interrupt flag set
  * again.
  */
@@ -81,6 +90,19 @@ public final class PageStreams {
   }
 
   /**
+   * Returns the decimal tokens {@code first}, {@code first + step}, ... ({@code count} of them),
+   * computed on demand: a plan for {@link PagePlanner} that takes no memory however long. Its
+   * {@code size()} is {@code count}, or {@link Integer#MAX_VALUE} if larger; its iterator yields
+   * all {@code count} tokens.
+   *
+   * @throws IllegalArgumentException if {@code count} is negative, {@code step} is not positive,
+   *     or the last token would not fit in a {@code long}
+   */
+  public static List<String> tokenRange(long first, long step, long count) {
+    return new TokenRange(first, step, count);
+  }
+
+  /**
    * Returns every item of the pages that {@code fetcher} returns, starting at {@code firstToken}
    * and following each page's next page token. Page <i>n</i>+1 is requested while the caller
    * consumes page <i>n</i>.
@@ -90,9 +112,19 @@ public final class PageStreams {
    */
   public static <T> Stream<T> cursor(String providerId, String firstToken,
       PageFetcher<T> fetcher) {
+    return cursor(providerId, firstToken, fetcher, PagerThreads.shared());
+  }
+
+  /**
+   * Like {@link #cursor(String, String, PageFetcher)}, with the fetches run on {@code executor}.
+   * The stream does not shut {@code executor} down.
+   */
+  public static <T> Stream<T> cursor(String providerId, String firstToken,
+      PageFetcher<T> fetcher, Executor executor) {
     Objects.requireNonNull(providerId, "providerId == null");
     Objects.requireNonNull(fetcher, "fetcher == null");
-    return stream(new Pager<>(providerId, firstToken, fetcher, null, 1));
+    Objects.requireNonNull(executor, "executor == null");
+    return stream(new Pager<>(providerId, firstToken, fetcher, null, 1, executor));
   }
 
   /**
@@ -110,16 +142,27 @@ public final class PageStreams {
    */
   public static <T> Stream<T> concurrent(String providerId, String firstToken,
       PageFetcher<T> fetcher, PagePlanner<T> planner, int maxConcurrency) {
+    return concurrent(providerId, firstToken, fetcher, planner, maxConcurrency,
+        PagerThreads.shared());
+  }
+
+  /**
+   * Like {@link #concurrent(String, String, PageFetcher, PagePlanner, int)}, with the fetches run
+   * on {@code executor}. The stream does not shut {@code executor} down.
+   */
+  public static <T> Stream<T> concurrent(String providerId, String firstToken,
+      PageFetcher<T> fetcher, PagePlanner<T> planner, int maxConcurrency, Executor executor) {
     Objects.requireNonNull(providerId, "providerId == null");
     Objects.requireNonNull(fetcher, "fetcher == null");
     Objects.requireNonNull(planner, "planner == null");
+    Objects.requireNonNull(executor, "executor == null");
     if (maxConcurrency < 1) {
       throw new IllegalArgumentException("maxConcurrency < 1: " + maxConcurrency);
     }
-    return stream(new Pager<>(providerId, firstToken, fetcher, planner, maxConcurrency));
+    return stream(new Pager<>(providerId, firstToken, fetcher, planner, maxConcurrency, executor));
   }
 
-  private static <T> Stream<T> stream(Pager<T> pager) {
+  static <T> Stream<T> stream(Pager<T> pager) {
     return StreamSupport.stream(pager, false).onClose(pager::close);
   }
 }

@@ -6,29 +6,30 @@ import dev.invoicekit.ProviderException;
 import dev.invoicekit.spi.PageStreams.PageFetcher;
 import dev.invoicekit.spi.PageStreams.PagePlanner;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The spliterator behind {@link PageStreams}: a queue of page fetches, each on its own thread,
- * consumed strictly in order.
+ * The spliterator behind {@link PageStreams}: a queue of page fetches, each run on the pager's
+ * {@link Executor}, consumed strictly in order.
  *
  * <p>The consumer's thread alone calls {@link #tryAdvance} and so owns the paging state (the
- * current page, the plan, the tokens seen). The queue of fetches and the worker threads are shared
- * with {@link #close}, which any thread may call, and are guarded by {@code this}. Fetches are
+ * current page, the plan, the tokens seen). The plan is read lazily, one token per fetch started:
+ * a vendor total of two billion pages costs nothing until those pages are fetched. The queue of
+ * fetches and the count of running workers are shared with {@link #close}, which any thread may
+ * call, and are guarded by {@code this}. Fetches are
  * started by the consumer's thread when a page is handed over, so the queue never holds more than
  * {@code maxConcurrency} fetches. One exception saves two thread hand-offs per page with cursor
  * paging: when the consumer is already blocked on a page (so that page is handed over the moment
@@ -36,7 +37,6 @@ import java.util.function.Consumer;
  * would, and fetches it on the same thread.
  */
 final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
-  private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
   private static final long JOIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private final String providerId;
@@ -44,6 +44,8 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
   private final PageFetcher<T> fetcher;
   private final PagePlanner<T> planner; // Null for cursor paging.
   private final int maxConcurrency;
+  private final Executor executor;
+  private final Consumer<String> awaiting; // Tests: told the token of each page the consumer awaits.
 
   // Owned by the consuming thread; read by a worker only while the consumer waits for its page.
   private final Set<String> handedOverTokens = new HashSet<>();
@@ -54,18 +56,25 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
 
   // Guarded by this.
   private final ArrayDeque<Fetch<T>> fetches = new ArrayDeque<>();
-  private final List<Thread> workers = new ArrayList<>();
+  private int runningWorkers;
   private Fetch<T> awaited; // The fetch the consumer is blocked on, if any.
   private boolean closed;
 
   Pager(String providerId, String firstToken, PageFetcher<T> fetcher, PagePlanner<T> planner,
-      int maxConcurrency) {
+      int maxConcurrency, Executor executor) {
+    this(providerId, firstToken, fetcher, planner, maxConcurrency, executor, token -> { });
+  }
+
+  Pager(String providerId, String firstToken, PageFetcher<T> fetcher, PagePlanner<T> planner,
+      int maxConcurrency, Executor executor, Consumer<String> awaiting) {
     super(Long.MAX_VALUE, ORDERED | NONNULL);
     this.providerId = providerId;
     this.firstToken = firstToken;
     this.fetcher = fetcher;
     this.planner = planner;
     this.maxConcurrency = maxConcurrency;
+    this.executor = executor;
+    this.awaiting = awaiting;
   }
 
   @Override public boolean tryAdvance(Consumer<? super T> action) {
@@ -99,7 +108,7 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
     }
     try {
       handOver(head.token, page);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       close();
       throw e;
     }
@@ -111,6 +120,7 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
     synchronized (this) {
       awaited = fetch;
     }
+    awaiting.accept(fetch.token);
     try {
       return fetch.task.get();
     } catch (CancellationException e) {
@@ -160,30 +170,46 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
       cancelQueued();
     }
     while (plan.hasNext() && queued() < maxConcurrency) {
-      start(plan.next());
+      start(Objects.requireNonNull(plan.next(), "planner planned a null page token"));
     }
   }
 
+  /** Takes the plan's iterator, never a copy: a plan may be two billion tokens long. */
   private void planFrom(Page<T> firstPage) {
-    Optional<List<String>> tokens = planner.remaining(firstPage);
+    Optional<? extends Iterable<String>> tokens = planner.remaining(firstPage);
     Objects.requireNonNull(tokens, "planner returned null");
-    plan = List.copyOf(tokens.orElse(List.of())).iterator();
+    plan = tokens.isPresent() ? tokens.get().iterator() : Collections.emptyIterator();
   }
 
-  /** Starts fetching the page of {@code token} on a new worker thread, unless closed. */
+  /**
+   * Starts fetching the page of {@code token} on the executor, unless closed. An executor that
+   * refuses the fetch fails that page: the consumer gets a {@link ProviderException} when it
+   * reaches it, after the pages before it.
+   */
   private void start(String token) {
     Fetch<T> fetch = new Fetch<>(token);
     fetch.task = task(fetch);
-    Thread thread = new Thread(new Worker<>(fetch),
-        "invoicekit-" + providerId + "-pager-" + THREAD_NUMBERS.incrementAndGet());
-    thread.setDaemon(true);
     synchronized (this) {
       if (closed) return;
       fetches.addLast(fetch);
-      workers.removeIf(worker -> !worker.isAlive());
-      workers.add(thread);
-      thread.start();
+      runningWorkers++;
     }
+    try {
+      executor.execute(new Worker<>(this, fetch));
+    } catch (RejectedExecutionException e) {
+      workerDone();
+      FutureTask<Page<T>> refused = new FutureTask<>(() -> {
+        throw new ProviderException(providerId, "page fetch refused by the executor: " + e.getMessage(),
+            0, null, null, false, e);
+      });
+      refused.run();
+      fetch.task = refused;
+    }
+  }
+
+  private synchronized void workerDone() {
+    runningWorkers--;
+    if (runningWorkers == 0) notifyAll();
   }
 
   private FutureTask<Page<T>> task(Fetch<T> fetch) {
@@ -229,26 +255,31 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
 
   /**
    * Cancels every pending fetch, interrupting its thread, and waits up to 10 seconds for every
-   * worker thread of this stream to end. Idempotent; any thread may call it.
+   * fetch of this stream still running to end. Idempotent; any thread may call it.
    */
   void close() {
-    List<Thread> threads;
+    boolean interrupted = false;
     synchronized (this) {
       closed = true;
       cancelQueued();
-      threads = new ArrayList<>(workers);
-      workers.clear();
-    }
-    long deadline = System.nanoTime() + JOIN_TIMEOUT_NANOS;
-    try {
-      for (Thread thread : threads) {
+      long deadline = System.nanoTime() + JOIN_TIMEOUT_NANOS;
+      while (runningWorkers > 0) {
         long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) break; // Give up silently: the threads are daemons.
-        TimeUnit.NANOSECONDS.timedJoin(thread, remaining);
+        if (remaining <= 0) break; // Give up silently: the fetches were interrupted.
+        try {
+          TimeUnit.NANOSECONDS.timedWait(this, remaining);
+        } catch (InterruptedException e) {
+          interrupted = true;
+          break;
+        }
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
+    if (interrupted) Thread.currentThread().interrupt();
+  }
+
+  /** Tests: the fetches of this stream queued or running, and the workers running. */
+  synchronized String state() {
+    return "fetches=" + fetches.size() + ", running=" + runningWorkers;
   }
 
   private MalformedResponseException repeatedToken(String token) {
@@ -257,27 +288,41 @@ final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
   }
 
   private static String quote(String token) {
-    return token == null ? "(first page)" : "'" + token + "'";
+    return token == null ? "(first page)" : Quoting.quote(token);
   }
 
   /**
-   * Runs a fetch, then each fetch chained after it. It holds only the fetch at hand: a chain that
-   * runs through a whole listing must not keep the pages already handed over reachable.
+   * Runs a fetch, then each fetch chained after it, then tells the pager it is done. It holds
+   * only the fetch at hand: a chain that runs through a whole listing must not keep the pages
+   * already handed over reachable. On a thread of the {@linkplain PagerThreads shared pool} it
+   * names the thread after the provider while it runs.
    */
   private static final class Worker<T> implements Runnable {
+    private final Pager<T> pager;
     private Fetch<T> next;
 
-    Worker(Fetch<T> first) {
+    Worker(Pager<T> pager, Fetch<T> first) {
+      this.pager = pager;
       this.next = first;
     }
 
     @Override public void run() {
-      while (next != null) {
-        Fetch<T> current = next;
-        next = null;
-        current.task.run();
-        next = current.chained;
-        current.chained = null;
+      Thread thread = Thread.currentThread();
+      String name = thread.getName();
+      boolean rename = PagerThreads.isPagerThread(thread);
+      if (rename) thread.setName(PagerThreads.name(pager.providerId, name));
+      try {
+        while (next != null) {
+          Fetch<T> current = next;
+          next = null;
+          current.task.run();
+          if (current.task.isCancelled()) Thread.interrupted(); // The cancel's interrupt ends here.
+          next = current.chained;
+          current.chained = null;
+        }
+      } finally {
+        if (rename) thread.setName(name);
+        pager.workerDone();
       }
     }
   }

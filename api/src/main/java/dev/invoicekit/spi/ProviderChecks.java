@@ -164,7 +164,7 @@ public final class ProviderChecks {
     Objects.requireNonNull(page, "page == null");
     if (page.items().isEmpty() && page.nextPageToken().isPresent()) {
       throw new MalformedResponseException(providerId, "empty page claims more: " + where
-          + " has no items but next page token '" + page.nextPageToken().get() + "'");
+          + " has no items but next page token " + Quoting.quote(page.nextPageToken().get()));
     }
     return page;
   }

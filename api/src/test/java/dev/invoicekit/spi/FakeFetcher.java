@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A fake vendor for {@link PageStreams}: answers page tokens as told and records every fetch. */
 final class FakeFetcher implements PageStreams.PageFetcher<String> {
@@ -17,6 +18,8 @@ final class FakeFetcher implements PageStreams.PageFetcher<String> {
   private final Map<String, Callable<Page<String>>> answers = new ConcurrentHashMap<>();
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
+  private final List<String> threadNames = new CopyOnWriteArrayList<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
   /** Released once for every fetch that saw an interrupt. */
   final Semaphore interruptions = new Semaphore(0);
 
@@ -47,8 +50,18 @@ final class FakeFetcher implements PageStreams.PageFetcher<String> {
   }
 
   @Override public Page<String> fetch(String pageToken) {
+    inFlight.incrementAndGet();
+    try {
+      return answer(pageToken);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private Page<String> answer(String pageToken) {
     calls.add(pageToken);
     threads.add(Thread.currentThread());
+    threadNames.add(Thread.currentThread().getName());
     Callable<Page<String>> answer = answers.get(pageToken == null ? FIRST : pageToken);
     if (answer == null) throw new AssertionError("unexpected page token " + pageToken);
     try {
@@ -88,6 +101,16 @@ final class FakeFetcher implements PageStreams.PageFetcher<String> {
   /** The tokens fetched so far, in the order the fetches began; null for the first page. */
   List<String> calls() {
     return calls;
+  }
+
+  /** The fetches running now: none once a stream's {@code close()} has returned. */
+  int inFlight() {
+    return inFlight.get();
+  }
+
+  /** The names of the threads the fetches ran on, as they were during the fetch. */
+  List<String> threadNames() {
+    return threadNames;
   }
 
   /** The threads the fetches ran on. */

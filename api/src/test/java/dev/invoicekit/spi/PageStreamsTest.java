@@ -10,7 +10,6 @@ import dev.invoicekit.Page;
 import dev.invoicekit.ProviderException;
 import dev.invoicekit.RateLimitException;
 import dev.invoicekit.spi.PageStreams.PagePlanner;
-import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -33,15 +33,20 @@ final class PageStreamsTest {
   /** A provider id of this test alone, so that thread-name checks see only its threads. */
   private final String id = "test" + IDS.incrementAndGet();
   private final FakeFetcher fake = new FakeFetcher();
+  private final TrackingExecutor executor = new TrackingExecutor(id);
+
+  @AfterEach void shutDownExecutor() {
+    executor.shutdown();
+  }
 
   @Test void nothingIsFetchedUntilTheFirstElementIsRequested() {
     fake.page(null, "2", "a").page("2", null, "b");
-    try (Stream<String> cursor = PageStreams.cursor(id, null, fake);
-        Stream<String> concurrent = PageStreams.concurrent(id, null, fake, plan("2"), 4)) {
+    try (Stream<String> cursor = cursor(null, fake);
+        Stream<String> concurrent = concurrent(null, fake, plan("2"), 4)) {
       Iterator<String> cursorItems = cursor.map(String::toUpperCase).filter(s -> true).iterator();
       Iterator<String> concurrentItems = concurrent.map(String::toUpperCase).iterator();
       assertThat(fake.calls()).isEmpty();
-      assertThat(pagerThreads()).isEmpty();
+      assertThat(executor.submitted()).isZero();
 
       assertThat(cursorItems.next()).isEqualTo("A");
       assertThat(fake.calls().get(0)).isNull();
@@ -52,11 +57,11 @@ final class PageStreamsTest {
   @Test void cursorDeliversEveryPageInOrderFromTheFirstToken() {
     fake.page("start", "b", "1", "2").page("b", "c", "3").page("c", null, "4", "5");
 
-    List<String> items = PageStreams.cursor(id, "start", fake).toList();
+    List<String> items = cursor("start", fake).toList();
 
     assertThat(items).containsExactly("1", "2", "3", "4", "5");
     assertThat(fake.calls()).containsExactly("start", "b", "c");
-    assertThat(pagerThreads()).isEmpty(); // Exhaustion waits for the worker threads.
+    assertThat(fake.inFlight()).isZero(); // Exhaustion waits for the worker threads.
   }
 
   @Test void cursorRequestsTheNextPageWhenTheCurrentOneIsHandedOver() throws Exception {
@@ -65,7 +70,7 @@ final class PageStreamsTest {
       requested.countDown();
       return pageOf(null, "c");
     });
-    try (Stream<String> items = PageStreams.cursor(id, null, fake)) {
+    try (Stream<String> items = cursor(null, fake)) {
       Iterator<String> iterator = items.iterator();
       assertThat(iterator.next()).isEqualTo("a"); // "b" of the first page is not consumed yet.
       assertThat(requested.await(10, SECONDS)).isTrue();
@@ -75,94 +80,86 @@ final class PageStreamsTest {
   @Test void cursorFetchesNeverMoreThanOnePageAhead() throws Exception {
     fake.page(null, "2", "a", "b").page("2", "3", "c", "d").page("3", "4", "e")
         .page("4", null, "f");
-    try (Stream<String> items = PageStreams.cursor(id, null, fake)) {
+    try (Stream<String> items = cursor(null, fake)) {
       Iterator<String> iterator = items.iterator();
       assertThat(iterator.next()).isEqualTo("a");
-      awaitNoPagerThreads();
+      executor.awaitIdle();
       assertThat(fake.calls()).containsExactly(null, "2");
 
       assertThat(iterator.next()).isEqualTo("b");
-      awaitNoPagerThreads();
+      executor.awaitIdle();
       assertThat(fake.calls()).containsExactly(null, "2");
 
       assertThat(iterator.next()).isEqualTo("c");
-      awaitNoPagerThreads();
+      executor.awaitIdle();
       assertThat(fake.calls()).containsExactly(null, "2", "3");
     }
   }
 
   @Test void cursorWorkerWhosePageIsAwaitedFetchesTheNextPageOnItsOwnThread() {
-    Thread consumer = Thread.currentThread();
+    CountDownLatch consumerWaits = new CountDownLatch(1);
     fake.answer(null, () -> {
       // Answer only once the consumer is blocked waiting for this page.
-      long deadline = System.nanoTime() + SECONDS.toNanos(10);
-      while (consumer.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
+      assertThat(consumerWaits.await(10, SECONDS)).isTrue();
       return pageOf("2", "a");
     }).page("2", "3", "b").page("3", null, "c");
 
-    assertThat(PageStreams.cursor(id, null, fake).collect(Collectors.toList()))
-        .containsExactly("a", "b", "c");
+    List<String> items;
+    try (Stream<String> stream = cursorTellingAwaits(fake, token -> {
+      if (token == null) consumerWaits.countDown();
+    })) {
+      items = stream.collect(Collectors.toList());
+    }
+
+    assertThat(items).containsExactly("a", "b", "c");
     assertThat(fake.calls()).containsExactly(null, "2", "3");
     assertThat(fake.threads().get(1)).isSameAs(fake.threads().get(0));
-    assertThat(pagerThreads()).isEmpty();
+    assertThat(executor.submitted()).as("one task ran the chained fetches").isLessThanOrEqualTo(2);
+    assertThat(fake.inFlight()).isZero();
   }
 
-  @Test void cursorWorkerChainingThroughTheListingKeepsNoHandedOverPageReachable() {
-    Thread consumer = Thread.currentThread();
+  @Test void cursorWorkerChainingThroughTheListingRunsEveryPageOnOneTask() {
     int pages = 30;
-    AtomicInteger consumed = new AtomicInteger();
-    List<WeakReference<Page<String>>> fetched = new CopyOnWriteArrayList<>();
+    List<CountDownLatch> awaited = new ArrayList<>();
+    for (int n = 1; n <= pages; n++) awaited.add(new CountDownLatch(1));
     for (int n = 1; n <= pages; n++) {
       String token = n == 1 ? null : Integer.toString(n);
       String next = n < pages ? Integer.toString(n + 1) : null;
       String item = "item" + n;
-      int before = n - 1;
+      CountDownLatch consumerWaits = awaited.get(n - 1);
       fake.answer(token, () -> {
         // Answer once the consumer waits for this very page: one worker chains through them all.
-        long deadline = System.nanoTime() + SECONDS.toNanos(10);
-        while ((consumed.get() < before || consumer.getState() != Thread.State.WAITING)
-            && System.nanoTime() < deadline) {
-          Thread.onSpinWait();
-        }
-        Page<String> page = pageOf(next, item);
-        fetched.add(new WeakReference<>(page));
-        return page;
+        assertThat(consumerWaits.await(10, SECONDS)).isTrue();
+        return pageOf(next, item);
       });
     }
 
-    try (Stream<String> items = PageStreams.cursor(id, null, fake)) {
-      Iterator<String> iterator = items.iterator();
-      for (int n = 1; n <= pages - 2; n++) {
-        assertThat(iterator.next()).isEqualTo("item" + n);
-        consumed.incrementAndGet();
-      }
-      assertThat(fake.threads()).as("one worker chained through the pages").containsOnly(fake.threads().get(0));
-      // Pages 1 to pages - 3 are handed over and consumed: nothing may still reach them.
-      for (int attempt = 0; attempt < 20 && fetched.get(0).get() != null; attempt++) System.gc();
-      assertThat(fetched.subList(0, pages - 3)).allSatisfy(page -> assertThat(page.get()).isNull());
+    try (Stream<String> items = cursorTellingAwaits(fake,
+        token -> awaited.get(token == null ? 0 : Integer.parseInt(token) - 1).countDown())) {
+      assertThat(items.toList()).hasSize(pages).startsWith("item1").endsWith("item" + pages);
     }
+    assertThat(fake.threads()).as("one worker chained through the pages").containsOnly(fake.threads().get(0));
+    assertThat(executor.submitted()).isEqualTo(1);
   }
 
   @Test void pagePointingBackToAnEarlierTokenFailsBeforeItsItems() {
     fake.page(null, "a", "1").page("a", "b", "2").page("b", "a", "3");
     List<String> seen = new ArrayList<>();
 
-    assertThatThrownBy(() -> consume(PageStreams.cursor(id, null, fake), seen))
+    assertThatThrownBy(() -> consume(cursor(null, fake), seen))
         .isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessageStartingWith(id + ": ")
         .hasMessageContaining("repeated page token 'a'");
     assertThat(seen).containsExactly("1", "2");
     assertThat(fake.calls()).containsExactly(null, "a", "b");
-    assertThat(pagerThreads()).isEmpty();
+    assertThat(fake.inFlight()).isZero();
   }
 
   @Test void nextTokenEqualToTheFirstTokenIsARepeat() {
     fake.page("x", "x", "1");
     List<String> seen = new ArrayList<>();
 
-    assertThatThrownBy(() -> consume(PageStreams.cursor(id, "x", fake), seen))
+    assertThatThrownBy(() -> consume(cursor("x", fake), seen))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("repeated page token 'x'");
     assertThat(seen).isEmpty();
@@ -173,7 +170,7 @@ final class PageStreamsTest {
     fake.page(null, "2", "a").page("2", "3");
     List<String> seen = new ArrayList<>();
 
-    assertThatThrownBy(() -> consume(PageStreams.cursor(id, null, fake), seen))
+    assertThatThrownBy(() -> consume(cursor(null, fake), seen))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("empty page claims more");
     assertThat(seen).containsExactly("a");
@@ -183,7 +180,7 @@ final class PageStreamsTest {
   @Test void emptyLastPageEndsTheStream() {
     fake.page(null, "2", "a").page("2", null);
 
-    assertThat(PageStreams.cursor(id, null, fake).toList()).containsExactly("a");
+    assertThat(cursor(null, fake).toList()).containsExactly("a");
   }
 
   @Test void concurrentFetchesAtMostMaxConcurrencyPagesAtOnce() throws Exception {
@@ -207,7 +204,7 @@ final class PageStreamsTest {
       });
     }
 
-    try (Stream<String> items = PageStreams.concurrent(id, null, fake,
+    try (Stream<String> items = concurrent(null, fake,
         plan("2", "3", "4", "5", "6", "7", "8"), 3)) {
       Iterator<String> iterator = items.iterator();
       assertThat(iterator.next()).isEqualTo("1");
@@ -236,12 +233,12 @@ final class PageStreamsTest {
       });
     }
 
-    List<String> items = PageStreams.concurrent(id, null, fake, plan("2", "3", "4", "5"), 4)
+    List<String> items = concurrent(null, fake, plan("2", "3", "4", "5"), 4)
         .toList();
 
     assertThat(arrivals).containsExactly("5", "4", "3", "2");
     assertThat(items).containsExactly("1a", "1b", "2a", "2b", "3a", "3b", "4a", "4b", "5a", "5b");
-    assertThat(pagerThreads()).isEmpty();
+    assertThat(fake.inFlight()).isZero();
   }
 
   @Test void concurrentNeverHoldsMoreThanMaxConcurrencyPagesAhead() throws Exception {
@@ -255,14 +252,14 @@ final class PageStreamsTest {
     List<String> planned = IntStream.rangeClosed(2, pages).mapToObj(Integer::toString).toList();
 
     List<String> seen = new ArrayList<>();
-    try (Stream<String> items = PageStreams.concurrent(id, null, fake, first -> Optional.of(planned),
+    try (Stream<String> items = concurrent(null, fake, first -> Optional.of(planned),
         maxConcurrency)) {
       Iterator<String> iterator = items.iterator();
       while (iterator.hasNext()) {
         String item = iterator.next();
         seen.add(item);
         int page = Integer.parseInt(item.substring(0, item.indexOf('-')));
-        awaitNoPagerThreads(); // Let every fetch started so far finish.
+        executor.awaitIdle(); // Let every fetch started so far finish.
         assertThat(fake.calls()).hasSize(Math.min(page + maxConcurrency, pages));
       }
     }
@@ -278,7 +275,7 @@ final class PageStreamsTest {
       return Optional.empty();
     };
 
-    List<String> items = PageStreams.concurrent(id, null, fake, planner, 4).toList();
+    List<String> items = concurrent(null, fake, planner, 4).toList();
 
     assertThat(items).containsExactly("1", "2", "3");
     assertThat(asked).containsExactly(pageOf("x", "1"));
@@ -291,7 +288,7 @@ final class PageStreamsTest {
       throw new AssertionError("planner asked");
     };
 
-    assertThat(PageStreams.concurrent(id, null, fake, planner, 4).toList())
+    assertThat(concurrent(null, fake, planner, 4).toList())
         .containsExactly("only");
   }
 
@@ -299,7 +296,7 @@ final class PageStreamsTest {
     fake.page("0", "10", "a").page("10", "20", "b").page("20", "c1", "c")
         .page("c1", "c2", "d").page("c2", null, "e");
 
-    List<String> items = PageStreams.concurrent(id, "0", fake, plan("10", "20"), 4).toList();
+    List<String> items = concurrent("0", fake, plan("10", "20"), 4).toList();
 
     assertThat(items).containsExactly("a", "b", "c", "d", "e");
     assertThat(fake.calls()).containsSubsequence("0", "c1", "c2").hasSize(5);
@@ -315,12 +312,12 @@ final class PageStreamsTest {
         .blockForever("4", laterPagesStarted)
         .blockForever("5", laterPagesStarted);
 
-    List<String> items = PageStreams.concurrent(id, null, fake, plan("2", "3", "4", "5"), 4)
+    List<String> items = concurrent(null, fake, plan("2", "3", "4", "5"), 4)
         .toList();
 
     assertThat(items).containsExactly("1", "2", "3");
     assertThat(fake.interruptions.tryAcquire(2, 10, SECONDS)).isTrue();
-    assertThat(pagerThreads()).isEmpty();
+    assertThat(fake.inFlight()).isZero();
   }
 
   @Test void concurrentAppliesTheEmptyPageRuleToPlannedPages() {
@@ -328,11 +325,11 @@ final class PageStreamsTest {
     List<String> seen = new ArrayList<>();
 
     assertThatThrownBy(() -> consume(
-        PageStreams.concurrent(id, null, fake, plan("2", "3", "4"), 2), seen))
+        concurrent(null, fake, plan("2", "3", "4"), 2), seen))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("empty page claims more");
     assertThat(seen).containsExactly("1", "2");
-    assertThat(pagerThreads()).isEmpty();
+    assertThat(fake.inFlight()).isZero();
   }
 
   @Test void concurrentRejectsAPlanThatRepeatsAPage() {
@@ -340,7 +337,7 @@ final class PageStreamsTest {
     List<String> seen = new ArrayList<>();
 
     assertThatThrownBy(() -> consume(
-        PageStreams.concurrent(id, null, fake, plan("2", "2"), 2), seen))
+        concurrent(null, fake, plan("2", "2"), 2), seen))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("repeated page token '2'");
     assertThat(seen).containsExactly("1", "2");
@@ -354,7 +351,7 @@ final class PageStreamsTest {
     });
     List<String> seen = new ArrayList<>();
 
-    assertThatThrownBy(() -> consume(PageStreams.cursor(id, null, fake), seen)).isSameAs(failure);
+    assertThatThrownBy(() -> consume(cursor(null, fake), seen)).isSameAs(failure);
     assertThat(seen).containsExactly("a", "b");
   }
 
@@ -377,11 +374,11 @@ final class PageStreamsTest {
     List<String> seen = new ArrayList<>();
 
     assertThatThrownBy(() -> consume(
-        PageStreams.concurrent(id, null, fake, plan("2", "3", "4"), 3), seen))
+        concurrent(null, fake, plan("2", "3", "4"), 3), seen))
         .isSameAs(failure);
     assertThat(seen).containsExactly("1", "2a", "2b");
     assertThat(fake.interruptions.tryAcquire(10, SECONDS)).isTrue();
-    assertThat(pagerThreads()).isEmpty();
+    assertThat(fake.inFlight()).isZero();
   }
 
   @Test void runtimeExceptionFromTheFetcherIsRethrownAsIs() {
@@ -390,15 +387,15 @@ final class PageStreamsTest {
       throw failure;
     });
 
-    assertThatThrownBy(() -> PageStreams.cursor(id, null, fake).toList()).isSameAs(failure);
-    assertThatThrownBy(() -> PageStreams.concurrent(id, null, fake, plan(), 2).toList())
+    assertThatThrownBy(() -> cursor(null, fake).toList()).isSameAs(failure);
+    assertThatThrownBy(() -> concurrent(null, fake, plan(), 2).toList())
         .isSameAs(failure);
   }
 
   @Test void fetcherReturningNullFailsClearly() {
     fake.answer(null, () -> null);
 
-    assertThatThrownBy(() -> PageStreams.cursor(id, null, fake).toList())
+    assertThatThrownBy(() -> cursor(null, fake).toList())
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("fetcher returned null");
   }
@@ -407,13 +404,13 @@ final class PageStreamsTest {
     CountDownLatch started = new CountDownLatch(1);
     fake.page(null, "2", "a").blockForever("2", started);
 
-    try (Stream<String> items = PageStreams.cursor(id, null, fake)) {
+    try (Stream<String> items = cursor(null, fake)) {
       assertThat(items.iterator().next()).isEqualTo("a");
       assertThat(started.await(10, SECONDS)).isTrue();
     }
 
     assertThat(fake.interruptions.availablePermits()).isEqualTo(1);
-    assertThat(pagerThreads()).isEmpty();
+    assertThat(fake.inFlight()).isZero();
   }
 
   @Test void closeAfterEarlyTerminationCancelsThePrefetch() throws Exception {
@@ -421,19 +418,19 @@ final class PageStreamsTest {
     fake.page(null, "10", "a", "b")
         .blockForever("10", started).blockForever("20", started).blockForever("30", started);
 
-    try (Stream<String> items = PageStreams.concurrent(id, null, fake, plan("10", "20", "30"), 3)) {
+    try (Stream<String> items = concurrent(null, fake, plan("10", "20", "30"), 3)) {
       assertThat(items.limit(1).toList()).containsExactly("a");
       assertThat(started.await(10, SECONDS)).isTrue();
     }
 
     assertThat(fake.interruptions.availablePermits()).isEqualTo(3);
-    assertThat(pagerThreads()).isEmpty();
+    assertThat(fake.inFlight()).isZero();
   }
 
   @Test void closeFromAnotherThreadEndsTheStream() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     fake.page(null, "2", "a").blockForever("2", started);
-    Stream<String> items = PageStreams.cursor(id, null, fake);
+    Stream<String> items = cursor(null, fake);
     List<String> seen = new CopyOnWriteArrayList<>();
     CountDownLatch consumed = new CountDownLatch(1);
     Thread consumer = new Thread(() -> items.forEach(item -> {
@@ -450,16 +447,16 @@ final class PageStreamsTest {
     consumer.join(SECONDS.toMillis(10));
     assertThat(consumer.isAlive()).isFalse();
     assertThat(seen).containsExactly("a");
-    assertThat(pagerThreads()).isEmpty();
+    assertThat(fake.inFlight()).isZero();
   }
 
   @Test void abandonedStreamKeepsNoThreadOnceItsFetchesEnd() throws Exception {
     fake.page(null, "2", "a", "b").page("2", "3", "c").page("3", null, "d");
 
-    Iterator<String> iterator = PageStreams.cursor(id, null, fake).iterator();
+    Iterator<String> iterator = cursor(null, fake).iterator();
     assertThat(iterator.next()).isEqualTo("a");
 
-    awaitNoPagerThreads();
+    executor.awaitIdle();
     assertThat(fake.calls()).containsExactly(null, "2");
   }
 
@@ -468,10 +465,8 @@ final class PageStreamsTest {
 
     PageStreams.concurrent(id, null, fake, plan("2", "3"), 2).toList();
 
-    assertThat(fake.threads()).hasSize(3).allSatisfy(thread -> {
-      assertThat(thread.getName()).matches("invoicekit-" + id + "-pager-\\d+");
-      assertThat(thread.isDaemon()).isTrue();
-    });
+    assertThat(fake.threads()).hasSize(3).allSatisfy(thread -> assertThat(thread.isDaemon()).isTrue());
+    assertThat(fake.threadNames()).allSatisfy(name -> assertThat(name).matches("invoicekit-" + id + "-pager-\\d+"));
     assertThat(fake.threads()).doesNotContain(Thread.currentThread());
   }
 
@@ -481,7 +476,7 @@ final class PageStreamsTest {
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     AtomicReference<Boolean> interruptFlag = new AtomicReference<>();
     Thread consumer = new Thread(() -> {
-      try (Stream<String> items = PageStreams.cursor(id, null, fake)) {
+      try (Stream<String> items = cursor(null, fake)) {
         items.forEach(item -> { });
       } catch (Throwable t) {
         thrown.set(t);
@@ -502,7 +497,7 @@ final class PageStreamsTest {
     assertThat(((ProviderException) thrown.get()).retryable()).isFalse();
     assertThat(interruptFlag.get()).isTrue();
     assertThat(fake.interruptions.tryAcquire(10, SECONDS)).isTrue();
-    assertThat(pagerThreads()).isEmpty();
+    assertThat(fake.inFlight()).isZero();
   }
 
   @Test void manyPagesStreamCompletelyAndInOrder() {
@@ -517,10 +512,108 @@ final class PageStreamsTest {
     List<String> expected = IntStream.range(0, pages * 10).mapToObj(Integer::toString).toList();
     List<String> planned = IntStream.rangeClosed(2, pages).mapToObj(Integer::toString).toList();
 
-    assertThat(PageStreams.cursor(id, null, fake).toList()).isEqualTo(expected);
-    assertThat(PageStreams.concurrent(id, null, fake, first -> Optional.of(planned), 4).toList())
+    assertThat(cursor(null, fake).toList()).isEqualTo(expected);
+    assertThat(concurrent(null, fake, first -> Optional.of(planned), 4).toList())
         .isEqualTo(expected);
-    assertThat(pagerThreads()).isEmpty();
+    assertThat(fake.inFlight()).isZero();
+  }
+
+  @Test void hugePlannedTotalCostsNothingUntilPagesAreFetched() {
+    // A vendor claiming two billion one-item pages: the plan is lazy, read one token per fetch.
+    fake.page(null, "2", "a").page("2", "3", "b").page("3", "4", "c").page("4", "5")
+        .page("5", "6", "e").page("6", "7", "f");
+    PagePlanner<String> planner = first -> Optional.of(PageStreams.tokenRange(2, 1, 1_999_999_999L));
+
+    List<String> seen = new ArrayList<>();
+    assertThatThrownBy(() -> consume(concurrent(null, fake, planner, 2), seen))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("empty page claims more");
+
+    assertThat(seen).containsExactly("a", "b", "c");
+    assertThat(fake.calls()).hasSizeLessThanOrEqualTo(6); // Page 4 and at most 2 fetched ahead.
+    assertThat(fake.inFlight()).isZero();
+  }
+
+  @Test void hugePlannedTotalEndsCleanlyWhenThePagesRunOut() {
+    fake.page(null, "2", "a").page("2", "3", "b").page("3", null, "c")
+        .page("4", "5", "never delivered").page("5", "6", "never delivered");
+    PagePlanner<String> planner = first -> Optional.of(PageStreams.tokenRange(2, 1, 2_000_000_000L));
+
+    assertThat(concurrent(null, fake, planner, 3).toList()).containsExactly("a", "b", "c");
+    assertThat(fake.calls()).hasSizeLessThanOrEqualTo(5);
+    assertThat(fake.inFlight()).isZero();
+  }
+
+  @Test void tokenRangeIsLazyAndExact() {
+    List<String> offsets = PageStreams.tokenRange(100, 100, 3_000_000_000L);
+    assertThat(offsets.size()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(offsets.get(0)).isEqualTo("100");
+    assertThat(offsets.get(2)).isEqualTo("300");
+    Iterator<String> iterator = PageStreams.tokenRange(7, 1, 2).iterator();
+    assertThat(iterator.next()).isEqualTo("7");
+    assertThat(iterator.next()).isEqualTo("8");
+    assertThat(iterator.hasNext()).isFalse();
+    assertThatThrownBy(() -> PageStreams.tokenRange(Long.MAX_VALUE - 1, 2, 3))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overflows");
+    assertThatThrownBy(() -> PageStreams.tokenRange(1, 0, 3))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("step < 1: 0");
+  }
+
+  @Test void stackOverflowInAFetchReachesTheConsumerAfterTheEarlierPages() {
+    StackOverflowError error = new StackOverflowError("deep");
+    fake.page(null, "2", "a").answer("2", () -> {
+      throw error;
+    });
+    List<String> seen = new ArrayList<>();
+
+    assertThatThrownBy(() -> consume(cursor(null, fake), seen)).isSameAs(error);
+    assertThat(seen).containsExactly("a");
+    assertThat(fake.inFlight()).isZero();
+  }
+
+  @Test void outOfMemoryInAConcurrentFetchReachesTheConsumerAndCancelsTheRest() throws Exception {
+    OutOfMemoryError error = new OutOfMemoryError("plan");
+    CountDownLatch started = new CountDownLatch(1);
+    fake.page(null, "2", "a").answer("2", () -> {
+      throw error;
+    }).blockForever("3", started);
+    List<String> seen = new ArrayList<>();
+
+    assertThatThrownBy(() -> consume(concurrent(null, fake, plan("2", "3"), 2), seen)).isSameAs(error);
+    assertThat(seen).containsExactly("a");
+    assertThat(fake.inFlight()).isZero();
+  }
+
+  @Test void executorRefusingAFetchFailsThatPage() {
+    fake.answer(null, () -> {
+      executor.refuse();
+      return pageOf("2", "a");
+    });
+    List<String> seen = new ArrayList<>();
+
+    assertThatThrownBy(() -> consume(concurrent(null, fake, plan("2"), 1), seen))
+        .isExactlyInstanceOf(ProviderException.class)
+        .hasMessageStartingWith(id + ": page fetch refused by the executor: refusing as told");
+    assertThat(seen).containsExactly("a");
+  }
+
+  @Test void sharedPoolIsBoundedWithDaemonThreadsThatExpire() throws Exception {
+    java.util.concurrent.ThreadPoolExecutor pool = PagerThreads.newPool();
+    try {
+      assertThat(pool.getMaximumPoolSize()).isEqualTo(PagerThreads.MAX_THREADS);
+      assertThat(pool.allowsCoreThreadTimeOut()).isTrue();
+      assertThat(pool.getKeepAliveTime(SECONDS)).isEqualTo(PagerThreads.KEEP_ALIVE_SECONDS);
+      AtomicReference<Thread> ran = new AtomicReference<>();
+      pool.submit(() -> ran.set(Thread.currentThread())).get(10, SECONDS);
+      assertThat(ran.get().isDaemon()).isTrue();
+      assertThat(ran.get().getName()).matches("invoicekit-pager-\\d+");
+      // Not in the group of the caller that first needed a thread: no caller owns the pool.
+      assertThat(ran.get().getThreadGroup().getName()).isEqualTo("invoicekit-pager");
+      assertThat(ran.get().getThreadGroup().getParent().getParent()).isNull();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(PagerThreads.shared()).isSameAs(PagerThreads.shared());
   }
 
   @Test void rejectsBadArguments() {
@@ -537,6 +630,10 @@ final class PageStreamsTest {
         .isInstanceOf(NullPointerException.class).hasMessage("planner == null");
     assertThatThrownBy(() -> PageStreams.concurrent(id, null, fake, planner, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("maxConcurrency < 1: 0");
+    assertThatThrownBy(() -> PageStreams.cursor(id, null, fake, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("executor == null");
+    assertThatThrownBy(() -> PageStreams.concurrent(id, null, fake, planner, 2, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("executor == null");
     assertThat(fake.calls()).isEmpty();
   }
 
@@ -552,20 +649,18 @@ final class PageStreamsTest {
     }
   }
 
-  /** The live worker threads of this test's streams. */
-  private List<Thread> pagerThreads() {
-    String prefix = "invoicekit-" + id + "-pager-";
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(thread -> thread.getName().startsWith(prefix) && thread.isAlive())
-        .collect(Collectors.toList());
+  private Stream<String> cursor(String firstToken, PageStreams.PageFetcher<String> fetcher) {
+    return PageStreams.cursor(id, firstToken, fetcher, executor);
   }
 
-  /** Waits for this test's worker threads to end, as an abandoned stream's must. */
-  private void awaitNoPagerThreads() throws InterruptedException {
-    long deadline = System.nanoTime() + SECONDS.toNanos(10);
-    for (List<Thread> alive = pagerThreads(); !alive.isEmpty(); alive = pagerThreads()) {
-      assertThat(System.nanoTime()).as("worker threads still alive: %s", alive).isLessThan(deadline);
-      for (Thread thread : alive) thread.join(1000);
-    }
+  private Stream<String> concurrent(String firstToken, PageStreams.PageFetcher<String> fetcher,
+      PagePlanner<String> planner, int maxConcurrency) {
+    return PageStreams.concurrent(id, firstToken, fetcher, planner, maxConcurrency, executor);
+  }
+
+  /** A cursor stream whose pager tells {@code awaiting} each token the consumer blocks on. */
+  private Stream<String> cursorTellingAwaits(PageStreams.PageFetcher<String> fetcher,
+      java.util.function.Consumer<String> awaiting) {
+    return PageStreams.stream(new Pager<>(id, null, fetcher, null, 1, executor, awaiting));
   }
 }

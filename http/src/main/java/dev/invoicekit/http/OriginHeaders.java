@@ -1,8 +1,6 @@
 package dev.invoicekit.http;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import okhttp3.HttpUrl;
@@ -15,29 +13,18 @@ import okhttp3.Response;
  * and port are the base URL's. As a network interceptor it sees every redirect hop, so a redirect
  * to another host never carries them; OkHttp on its own strips only {@code Authorization}.
  *
- * <p>Also holds the secret texts, so that they can be cut out of any message or cause chain.
+ * <p>Also holds the secret texts ({@link Redaction}), so that they can be cut out of any message
+ * or cause chain.
  */
 final class OriginHeaders implements Interceptor {
-  private static final int MIN_SECRET_LENGTH = 6;
-  /** Cause chains are followed this deep, no deeper (a chain can loop). */
-  private static final int MAX_CAUSES = 32;
-
   private final HttpUrl origin;
   private final Map<String, String> headers;
-  private final List<String> secrets;
+  private final Redaction redaction;
 
   OriginHeaders(HttpUrl origin, Map<String, String> headers) {
     this.origin = origin;
     this.headers = Map.copyOf(headers);
-    List<String> secrets = new ArrayList<>();
-    for (String value : headers.values()) {
-      secrets.add(value);
-      for (String part : value.split("[\\s,;:=]+")) {
-        if (part.length() >= MIN_SECRET_LENGTH) secrets.add(part);
-      }
-    }
-    secrets.sort((a, b) -> b.length() - a.length()); // Longest first: "Bearer x" before "x".
-    this.secrets = List.copyOf(secrets);
+    this.redaction = new Redaction(this.headers);
   }
 
   @Override public Response intercept(Chain chain) throws IOException {
@@ -54,49 +41,19 @@ final class OriginHeaders implements Interceptor {
         && url.port() == origin.port();
   }
 
-  /** Returns {@code text} with every header value (and every long part of one) replaced by {@code ****}. */
+  /** Returns {@code text} with every secret cut out; see {@link Redaction}. */
   String redact(String text) {
-    if (text == null) return null;
-    String result = text;
-    for (String secret : secrets) {
-      if (result.contains(secret)) result = result.replace(secret, "****");
-    }
-    return result;
+    return redaction.redact(text);
   }
 
-  /** True if {@code text} holds a header value or a long part of one. */
+  /** True if {@code text} holds a secret; see {@link Redaction}. */
   boolean holdsSecret(String text) {
-    if (text == null) return false;
-    for (String secret : secrets) {
-      if (text.contains(secret)) return true;
-    }
-    return false;
+    return redaction.holdsSecret(text);
   }
 
-  /**
-   * Returns {@code t} itself if no message in its cause chain holds a secret; else a copy of the
-   * chain in which each exception whose message holds one is replaced by a
-   * {@link RedactedException} with the secret cut out.
-   */
+  /** Returns {@code t}, or a copy of its cause chain with every secret cut out. */
   Throwable redact(Throwable t) {
-    if (t == null || !chainHoldsSecret(t)) return t;
-    return redactChain(t, 0);
-  }
-
-  private boolean chainHoldsSecret(Throwable t) {
-    int depth = 0;
-    for (Throwable cause = t; cause != null && depth < MAX_CAUSES; cause = cause.getCause(), depth++) {
-      if (holdsSecret(cause.getMessage()) || holdsSecret(cause.toString())) return true;
-    }
-    return false;
-  }
-
-  private Throwable redactChain(Throwable t, int depth) {
-    if (t == null || depth >= MAX_CAUSES) return null;
-    Throwable cause = t.getCause() == t ? null : redactChain(t.getCause(), depth + 1);
-    if (!holdsSecret(t.getMessage()) && !holdsSecret(t.toString()) && cause == t.getCause()) return t;
-    String className = t instanceof RedactedException ? ((RedactedException) t).originalClass() : t.getClass().getName();
-    return new RedactedException(className, redact(t.getMessage()), cause, t.getStackTrace());
+    return redaction.redact(t);
   }
 
   /**

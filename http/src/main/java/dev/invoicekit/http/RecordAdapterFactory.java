@@ -7,6 +7,7 @@ import com.squareup.moshi.JsonQualifier;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.invoicekit.spi.Quoting;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
@@ -95,7 +96,11 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
           reader.skipName();
           reader.skipValue();
         } else {
-          values[index] = adapters[index].fromJson(reader);
+          try {
+            values[index] = adapters[index].fromJson(reader);
+          } catch (JsonDataException e) {
+            throw readable(e);
+          }
         }
       }
       reader.endObject();
@@ -116,6 +121,23 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       } catch (ReflectiveOperationException e) {
         throw new AssertionError(e);
       }
+    }
+
+    /**
+     * Moshi's own messages quote the value they could not read whole ("Expected a long but was
+     * <100 KB> at path $.x"): this cuts and escapes it ({@link Quoting}), keeping the path.
+     */
+    private static JsonDataException readable(JsonDataException e) {
+      String message = e.getMessage();
+      if (message == null) return e;
+      int at = message.lastIndexOf(" at path ");
+      String head = at < 0 ? message : message.substring(0, at);
+      String tail = at < 0 ? "" : message.substring(at);
+      String shown = Quoting.text(head) + Quoting.text(tail);
+      if (shown.equals(message)) return e;
+      JsonDataException copy = new JsonDataException(shown);
+      copy.setStackTrace(e.getStackTrace());
+      return copy;
     }
 
     @Override public void toJson(JsonWriter out, Object value) throws IOException {

@@ -2,8 +2,12 @@ package dev.invoicekit.http;
 
 import com.squareup.moshi.JsonReader;
 import dev.invoicekit.MalformedResponseException;
+import dev.invoicekit.spi.Quoting;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import okio.Buffer;
 
 /**
@@ -31,7 +36,8 @@ import okio.Buffer;
  *
  * <p>Each method is pure and static. A value that cannot be read fails with a
  * {@link MalformedResponseException} for {@code providerId} that names the value, never with a
- * {@code NullPointerException} or a parse exception of the JDK.
+ * {@code NullPointerException} or a parse exception of the JDK. Values are quoted through
+ * {@link Quoting}: cut to a readable length, control characters escaped.
  */
 public final class Wire {
   /** RFC 3339 / ISO-8601 date-time with {@code Z} or an offset, or a bare date. */
@@ -81,7 +87,129 @@ public final class Wire {
         // Reported below.
       }
     }
-    throw new MalformedResponseException(providerId, "unknown currency code '" + code + "'");
+    throw new MalformedResponseException(providerId, "unknown currency code " + Quoting.quote(code));
+  }
+
+  /**
+   * Returns {@link #currency(String, String)} of {@code code}, the vendor's field {@code field};
+   * a failure names the field: {@code "<field>: unknown currency code 'xyz'"}.
+   */
+  public static Currency currency(String providerId, String code, String field) {
+    Objects.requireNonNull(field, "field == null");
+    required(providerId, code, field);
+    try {
+      return currency(providerId, code);
+    } catch (MalformedResponseException e) {
+      throw new MalformedResponseException(providerId, field + ": " + e.detail());
+    }
+  }
+
+  /**
+   * Returns {@code value}, the vendor's field {@code field}, as a {@code long}.
+   *
+   * @return null if {@code value} is null
+   * @throws MalformedResponseException {@code "<field>: 2.5 is not a whole number"}, or
+   *     {@code "... is out of range"} if it does not fit in a {@code long}
+   */
+  public static Long wholeNumber(String providerId, BigDecimal value, String field) {
+    Objects.requireNonNull(providerId, "providerId == null");
+    Objects.requireNonNull(field, "field == null");
+    if (value == null) return null;
+    if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+      throw new MalformedResponseException(providerId, field + ": " + number(value) + " is not a whole number");
+    }
+    try {
+      return value.longValueExact();
+    } catch (ArithmeticException e) {
+      throw new MalformedResponseException(providerId, field + ": " + number(value) + " is out of range");
+    }
+  }
+
+  /**
+   * Returns the decimal number written in {@code text}, the vendor's field {@code field}, exactly.
+   *
+   * @return null if {@code text} is null or blank
+   * @throws MalformedResponseException {@code "<field>: not a decimal number: '<text>'"}, also for
+   *     a number with more than 100 digits before or after the point
+   */
+  public static BigDecimal decimal(String providerId, String text, String field) {
+    Objects.requireNonNull(providerId, "providerId == null");
+    Objects.requireNonNull(field, "field == null");
+    if (text == null || text.isBlank()) return null;
+    BigDecimal value;
+    try {
+      value = new BigDecimal(text.trim());
+    } catch (NumberFormatException e) {
+      throw new MalformedResponseException(providerId, field + ": not a decimal number: " + Quoting.quote(text));
+    }
+    if (!BigDecimalAdapter.fits(value)) {
+      throw new MalformedResponseException(providerId, field + ": more than "
+          + BigDecimalAdapter.MAX_DIGITS + " digits before or after the point: " + Quoting.quote(text));
+    }
+    return value;
+  }
+
+  /** Like {@link #wholeNumber}, for a value that must fit in an {@code int}. */
+  public static Integer wholeInt(String providerId, BigDecimal value, String field) {
+    Long result = wholeNumber(providerId, value, field);
+    if (result == null) return null;
+    if (result < Integer.MIN_VALUE || result > Integer.MAX_VALUE) {
+      throw new MalformedResponseException(providerId, field + ": " + number(value) + " is out of range");
+    }
+    return result.intValue();
+  }
+
+  /**
+   * Returns what {@code read} reads from the vendor's field {@code field}; a
+   * {@link MalformedResponseException} it throws is thrown again with the field in front:
+   * {@code "created: not a whole number of epoch seconds: 2.5"}.
+   */
+  public static <T> T field(String providerId, String field, Supplier<T> read) {
+    Objects.requireNonNull(providerId, "providerId == null");
+    Objects.requireNonNull(field, "field == null");
+    try {
+      return read.get();
+    } catch (MalformedResponseException e) {
+      if (e.detail().startsWith(field)) throw e;
+      throw new MalformedResponseException(providerId, field + ": " + e.detail(), e.httpStatus(),
+          e.vendorCode(), e.requestId(), e.getCause() != null ? e.getCause() : e);
+    }
+  }
+
+  /** The attribute that marks an invoice whose id InvoiceKit derived: its value is {@code "true"}. */
+  public static final String DERIVED_ID = "invoicekit.derived_id";
+
+  /**
+   * Returns a stable id for an item the vendor sent without one: {@code "derived-"} and 24 hex
+   * digits of the SHA-256 of {@code fields} (the item's own values, in a fixed order, or its wire
+   * record, whose {@code toString} lists every component). The same
+   * item gets the same id on every listing, so {@code get} finds it again; two items alike in
+   * every field get the same id, as nothing tells them apart.
+   */
+  public static String derivedId(Object... fields) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+    for (Object field : fields) {
+      String text = field == null ? "\u0000null" : field instanceof BigDecimal
+          ? ((BigDecimal) field).stripTrailingZeros().toPlainString()
+          : field.toString();
+      digest.update(text.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0x1f);
+    }
+    byte[] hash = digest.digest();
+    StringBuilder id = new StringBuilder("derived-");
+    for (int i = 0; i < 12; i++) id.append(String.format("%02x", hash[i] & 0xff));
+    return id.toString();
+  }
+
+  /** {@code value} as a message shows it: its exact text, cut to a readable length. */
+  private static String number(BigDecimal value) {
+    boolean plain = value.scale() <= 40 && (long) value.precision() - value.scale() <= 40;
+    return Quoting.excerpt(plain ? value.toPlainString() : value.toString());
   }
 
   /**
@@ -103,9 +231,17 @@ public final class Wire {
           ? ((OffsetDateTime) parsed).toInstant()
           : ((LocalDate) parsed).atStartOfDay(ZoneOffset.UTC).toInstant();
     } catch (DateTimeException e) {
-      throw new MalformedResponseException(providerId, "not a date or time: '" + text + "'", 0,
+      throw new MalformedResponseException(providerId, "not a date or time: " + Quoting.quote(text), 0,
           null, null, e);
     }
+  }
+
+  /**
+   * Returns {@link #instant(String, String)} of {@code text}, the vendor's field {@code field}; a
+   * failure names the field: {@code "billing_end_date: not a date or time: 'x'"}.
+   */
+  public static Instant instant(String providerId, String text, String field) {
+    return field(providerId, field, () -> instant(providerId, text));
   }
 
   /**
@@ -171,7 +307,7 @@ public final class Wire {
     } catch (ArithmeticException | DateTimeException e) {
       String problem = seconds.signum() != 0 && seconds.stripTrailingZeros().scale() > 0
           ? "not a whole number of epoch seconds: " : "epoch seconds out of range: ";
-      throw new MalformedResponseException(providerId, problem + seconds.toPlainString(), 0, null,
+      throw new MalformedResponseException(providerId, problem + number(seconds), 0, null,
           null, e);
     }
   }

@@ -3,15 +3,16 @@ package dev.invoicekit.cloudflare;
 import dev.invoicekit.Invoice;
 import dev.invoicekit.InvoiceProvider;
 import dev.invoicekit.InvoiceQuery;
+import dev.invoicekit.MalformedResponseException;
 import dev.invoicekit.Page;
 import dev.invoicekit.PreviewRequest;
 import dev.invoicekit.cloudflare.CloudflareMapper.HistoryPage;
 import dev.invoicekit.cloudflare.internal.CloudflareApi;
 import dev.invoicekit.http.HttpTransport;
+import dev.invoicekit.spi.ItemFailures;
 import dev.invoicekit.spi.PageStreams;
 import dev.invoicekit.spi.ProviderChecks;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +25,9 @@ import java.util.stream.Stream;
  *
  * <p>Cloudflare has no invoice-by-id endpoint, so {@link #get} scans the history. History items
  * carry no period, so period filters compare the issue time ({@code created}); they and the
- * customer filter (the account id) are applied client-side. Thread-safe.
+ * customer filter (the account id) are applied client-side. A history item that cannot be read
+ * fails {@link #list} (one page has no room for it); {@link #stream} delivers every other item,
+ * then throws a {@link dev.invoicekit.MalformedResponseException} naming it. Thread-safe.
  */
 final class CloudflareInvoiceProvider implements InvoiceProvider {
   /** The vendor parameter {@code type} and the values Cloudflare accepts for it. */
@@ -55,7 +58,7 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
 
   @Override public Page<Invoice> list(InvoiceQuery query) {
     Listing listing = listing(query);
-    HistoryPage page = fetch(listing, listing.firstPage);
+    HistoryPage page = fetch(listing, listing.firstPage, null);
     // Cloudflare filters nothing server-side: its total does not count a period or customer filter.
     return ProviderChecks.filterClientSide(page.toPage(), query);
   }
@@ -63,19 +66,21 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
   @Override public Stream<Invoice> stream(InvoiceQuery query) {
     Listing listing = listing(query);
     AtomicReference<HistoryPage> first = new AtomicReference<>();
+    ItemFailures failures = new ItemFailures(id());
     PageStreams.PageFetcher<Invoice> fetcher = token -> {
-      HistoryPage page = fetch(listing, token == null ? listing.firstPage : pageNumber(token));
+      HistoryPage page = fetch(listing, token == null ? listing.firstPage : pageNumber(token), failures);
       first.compareAndSet(null, page);
       return page.toPage();
     };
     PageStreams.PagePlanner<Invoice> planner = firstPage -> remainingPages(first.get());
-    return PageStreams.concurrent(id(), Integer.toString(listing.firstPage), fetcher, planner, maxConcurrency)
-        .filter(listing::matches);
+    return failures.reportAtEnd(PageStreams.concurrent(id(), Integer.toString(listing.firstPage),
+        fetcher, planner, maxConcurrency).filter(listing::matches));
   }
 
   /**
    * Returns the tokens of the pages after {@code first} up to {@code ceil(total_count / per_page)},
-   * or empty (follow {@code has_more}) when the total is unknown or does not reach past it.
+   * computed on demand (a total of two billion costs nothing until pages are fetched), or empty
+   * (follow {@code has_more}) when the total is unknown or does not reach past it.
    */
   static Optional<List<String>> remainingPages(HistoryPage first) {
     if (!first.hasMore()) return Optional.of(List.of());
@@ -83,9 +88,7 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
     long total = first.totalCount().getAsLong();
     long lastPage = (total + first.perPage() - 1) / first.perPage();
     if (lastPage <= first.page() || lastPage > Integer.MAX_VALUE) return Optional.empty();
-    List<String> tokens = new ArrayList<>((int) (lastPage - first.page()));
-    for (long page = first.page() + 1L; page <= lastPage; page++) tokens.add(Long.toString(page));
-    return Optional.of(tokens);
+    return Optional.of(PageStreams.tokenRange(first.page() + 1L, 1, lastPage - first.page()));
   }
 
   /**
@@ -97,12 +100,16 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
   @Override public Optional<Invoice> get(String invoiceId) {
     ProviderChecks.requireInvoiceId(id(), invoiceId);
     Listing listing = listing(InvoiceQuery.all());
+    ItemFailures failures = new ItemFailures(id());
     for (int page = listing.firstPage; ; page++) {
-      HistoryPage history = fetch(listing, page);
+      HistoryPage history = fetch(listing, page, failures);
       for (Invoice invoice : history.invoices()) {
         if (invoice.id().equals(invoiceId)) return Optional.of(invoice);
       }
-      if (history.nextPageToken() == null) return Optional.empty();
+      if (history.nextPageToken() == null) {
+        failures.throwIfAny("the history"); // The invoice asked for may be one that could not be read.
+        return Optional.empty();
+      }
     }
   }
 
@@ -127,9 +134,22 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
     return "CloudflareInvoiceProvider{baseUrl=" + baseUrl + "}";
   }
 
-  private HistoryPage fetch(Listing listing, int page) {
-    return transport.execute(api.invoiceHistory(accountId, page, listing.perPage, listing.type),
-        envelope -> CloudflareMapper.historyPage(envelope, page, listing.perPage, accountId));
+  /**
+   * Fetches one page. If items of it cannot be read, the transport's exception for them (with the
+   * status and request id, credentials cut out) goes to {@code failures} and the page of the
+   * other items is returned; with {@code failures} null, it fails the page.
+   */
+  private HistoryPage fetch(Listing listing, int page, ItemFailures failures) {
+    AtomicReference<HistoryPage> readable = new AtomicReference<>();
+    try {
+      return transport.execute(api.invoiceHistory(accountId, page, listing.perPage, listing.type),
+          envelope -> CloudflareMapper.historyPage(envelope, page, listing.perPage, accountId,
+              failures == null ? null : readable::set));
+    } catch (MalformedResponseException e) {
+      if (readable.get() == null) throw e;
+      failures.add(e);
+      return readable.get();
+    }
   }
 
   /** Validates {@code query} before any request. */

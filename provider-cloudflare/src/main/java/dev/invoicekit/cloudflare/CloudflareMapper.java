@@ -17,7 +17,9 @@ import dev.invoicekit.cloudflare.internal.CloudflarePreview;
 import dev.invoicekit.cloudflare.internal.CloudflarePricing;
 import dev.invoicekit.http.VendorError;
 import dev.invoicekit.http.Wire;
+import dev.invoicekit.spi.ItemFailures;
 import dev.invoicekit.spi.ProviderChecks;
+import dev.invoicekit.spi.Quoting;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * Maps Cloudflare wire records to the common model. Pure functions: no I/O, no state.
@@ -89,52 +92,86 @@ final class CloudflareMapper {
 
   /**
    * Maps one invoice-history answer to the page {@code requestedPage} of {@code requestedPerPage}.
-   * Pagination is read from {@code result.pagination}, else from {@code result_info}.
+   * Pagination is read from {@code result.pagination}, else from {@code result_info}. An item
+   * without an {@code id} gets a {@linkplain Wire#derivedId derived} one.
    *
+   * @param readable if not null, receives the page of the items that could be read before an
+   *     item that cannot be read fails the page: the caller may deliver them
    * @throws MalformedResponseException if the answer is another page than the one asked for, or
    *     holds no invoice yet claims more ({@code has_more}): following either would loop or lose
-   *     invoices
+   *     invoices; or naming each item that cannot be read (after every item is mapped)
    */
   static HistoryPage historyPage(CloudflareEnvelope<CloudflareHistory> envelope, int requestedPage,
-      int requestedPerPage, String accountId) {
+      int requestedPerPage, String accountId, Consumer<HistoryPage> readable) {
     CloudflareHistory history = result(envelope);
+    String where = history.pagination() != null ? "result.pagination" : "result_info";
     CloudflarePagination pagination = history.pagination() != null
         ? history.pagination()
         : Wire.required(PROVIDER, envelope.resultInfo(), "result.pagination");
-    boolean hasMore = Wire.required(PROVIDER, pagination.hasMore(), "result.pagination.has_more");
+    boolean hasMore = Wire.required(PROVIDER, pagination.hasMore(), where + ".has_more");
     if (pagination.page() != null && pagination.page().compareTo(BigDecimal.valueOf(requestedPage)) != 0) {
       throw new MalformedResponseException(PROVIDER, "asked for page " + requestedPage
-          + " of invoice-history, got page " + pagination.page().toPlainString());
+          + " of invoice-history, got page " + Quoting.excerpt(pagination.page().toString()));
     }
-    int perPage = pagination.perPage() != null && pagination.perPage().signum() > 0
-        ? pagination.perPage().intValueExact()
-        : requestedPerPage;
-    OptionalLong totalCount = pagination.totalCount() != null
-        ? OptionalLong.of(pagination.totalCount().longValueExact())
-        : OptionalLong.empty();
+    Integer perPageSent = Wire.wholeInt(PROVIDER, pagination.perPage(), where + ".per_page");
+    int perPage = perPageSent != null && perPageSent > 0 ? perPageSent : requestedPerPage;
+    Long total = Wire.wholeNumber(PROVIDER, pagination.totalCount(), where + ".total_count");
+    OptionalLong totalCount = total != null && total >= 0 ? OptionalLong.of(total) : OptionalLong.empty();
     List<CloudflareHistoryInvoice> items = history.invoices() == null ? List.of() : history.invoices();
     List<Invoice> invoices = new ArrayList<>(items.size());
-    for (CloudflareHistoryInvoice item : items) {
-      invoices.add(invoice(Wire.required(PROVIDER, item, "result.invoices[]"), accountId));
+    ItemFailures failures = new ItemFailures(PROVIDER);
+    for (int i = 0; i < items.size(); i++) {
+      String field = "result.invoices[" + i + "]";
+      CloudflareHistoryInvoice item = items.get(i);
+      try {
+        invoices.add(Wire.field(PROVIDER, field,
+            () -> invoice(Wire.required(PROVIDER, item, field), accountId)));
+      } catch (MalformedResponseException e) {
+        failures.add(e);
+      }
     }
     HistoryPage result = new HistoryPage(invoices, requestedPage, perPage, hasMore, totalCount);
-    ProviderChecks.requireProgress(PROVIDER, "page " + requestedPage + " of invoice-history", result.toPage());
+    if (items.isEmpty()) {
+      ProviderChecks.requireProgress(PROVIDER, "page " + requestedPage + " of invoice-history", result.toPage());
+    }
+    if (readable != null && failures.count() > 0) readable.accept(result);
+    failures.throwIfAny("page " + requestedPage + " of invoice-history");
     return result;
   }
 
-  /** Maps one invoice of invoice-history; {@code accountId} becomes its customer id. */
+  /** Like {@link #historyPage(CloudflareEnvelope, int, int, String, Consumer)}, without a partial page. */
+  static HistoryPage historyPage(CloudflareEnvelope<CloudflareHistory> envelope, int requestedPage,
+      int requestedPerPage, String accountId) {
+    return historyPage(envelope, requestedPage, requestedPerPage, accountId, null);
+  }
+
+  /**
+   * Maps one invoice of invoice-history; {@code accountId} becomes its customer id. Without an
+   * {@code id} (the spec makes it optional) it gets one derived from its fields, and the attribute
+   * {@value Wire#DERIVED_ID} says so.
+   */
   static Invoice invoice(CloudflareHistoryInvoice item, String accountId) {
-    return builder(item.id(), currency(item.currency()), item.status(), item.amountDue(),
+    boolean derived = item.id() == null || item.id().isBlank();
+    String id = derived ? derivedId(item) : item.id();
+    return builder(id, currency(item.currency()), item.status(), item.amountDue(),
         item.amountPaid(), item.amountRemaining(), accountId)
-        .issuedAt(Wire.epochSeconds(PROVIDER, item.created()))
+        .issuedAt(Wire.field(PROVIDER, "created", () -> Wire.epochSeconds(PROVIDER, item.created())))
         .pdfUrl(pdfUrl(item.invoicePdf()))
         .description(item.description())
         .attribute("invoice_origin", item.invoiceOrigin())
         .attribute("created_by", item.createdBy())
-        .attribute("attempt_count", item.attemptCount() == null ? null : item.attemptCount().toPlainString())
+        .attribute("attempt_count", item.attemptCount() == null ? null : Quoting.excerpt(item.attemptCount().toString()))
         .attribute("attempted", item.attempted() == null ? null : item.attempted().toString())
         .attribute("auto_advance", item.autoAdvance() == null ? null : item.autoAdvance().toString())
+        .attribute(Wire.DERIVED_ID, derived ? "true" : null)
         .build();
+  }
+
+  /** The id of a history item that has none: a hash of every field it has. */
+  private static String derivedId(CloudflareHistoryInvoice item) {
+    return Wire.derivedId(item.amountDue(), item.amountPaid(), item.amountRemaining(),
+        item.currency(), item.attemptCount(), item.attempted(), item.autoAdvance(), item.created(),
+        item.createdBy(), item.description(), item.invoiceOrigin(), item.invoicePdf(), item.status());
   }
 
   /**
@@ -151,15 +188,18 @@ final class CloudflareMapper {
     List<InvoiceLine> lines = new ArrayList<>(wireLines.size());
     Money subtotal = Money.zero(currency);
     Money discount = Money.zero(currency);
-    for (CloudflareLine wireLine : wireLines) {
-      InvoiceLine line = line(Wire.required(PROVIDER, wireLine, "invoice_lines[]"), currency);
+    for (int i = 0; i < wireLines.size(); i++) {
+      CloudflareLine wireLine = wireLines.get(i);
+      String field = "result.invoice_lines[" + i + "]";
+      InvoiceLine line = Wire.field(PROVIDER, field,
+          () -> line(Wire.required(PROVIDER, wireLine, field), currency));
       lines.add(line);
       subtotal = subtotal.plus(line.amount());
       if (line.discount() != null) discount = discount.plus(line.discount());
     }
     return invoice
-        .periodStart(Wire.epochSeconds(PROVIDER, preview.periodStart()))
-        .periodEnd(Wire.epochSeconds(PROVIDER, preview.periodEnd()))
+        .periodStart(Wire.field(PROVIDER, "result.period_start", () -> Wire.epochSeconds(PROVIDER, preview.periodStart())))
+        .periodEnd(Wire.field(PROVIDER, "result.period_end", () -> Wire.epochSeconds(PROVIDER, preview.periodEnd())))
         .subtotal(subtotal)
         .discount(discount)
         .lines(lines)
@@ -189,7 +229,7 @@ final class CloudflareMapper {
   static InvoiceLine line(CloudflareLine line, Currency invoiceCurrency) {
     Currency currency = invoiceCurrency;
     if (line.currency() != null) {
-      currency = Wire.currency(PROVIDER, line.currency());
+      currency = Wire.currency(PROVIDER, line.currency(), "currency");
       if (!currency.equals(invoiceCurrency)) {
         throw new MalformedResponseException(PROVIDER, "invoice line in " + currency.getCurrencyCode()
             + " on an invoice in " + invoiceCurrency.getCurrencyCode());
@@ -203,13 +243,15 @@ final class CloudflareMapper {
         : product != null ? product
         : NO_DESCRIPTION;
     CloudflarePeriod period = line.period();
-    return InvoiceLine.builder(description, minor(line.amount(), "invoice_lines[].amount", currency))
+    return InvoiceLine.builder(description, minor(line.amount(), "amount", currency))
         .product(product)
         .quantity(line.quantity())
         .unitPrice(pricing == null ? null : unitPrice(pricing.unitAmountDecimal(), currency))
         .discount(credits(line.pretaxCreditAmounts(), currency))
-        .periodStart(period == null ? null : Wire.epochSeconds(PROVIDER, period.start()))
-        .periodEnd(period == null ? null : Wire.epochSeconds(PROVIDER, period.end()))
+        .periodStart(period == null ? null
+            : Wire.field(PROVIDER, "period.start", () -> Wire.epochSeconds(PROVIDER, period.start())))
+        .periodEnd(period == null ? null
+            : Wire.field(PROVIDER, "period.end", () -> Wire.epochSeconds(PROVIDER, period.end())))
         .build();
   }
 
@@ -227,7 +269,7 @@ final class CloudflareMapper {
 
   /** Returns the time a filter on the period compares: the period start, else the issue time. */
   private static Currency currency(String code) {
-    return Wire.currency(PROVIDER, Wire.required(PROVIDER, code, "currency"));
+    return Wire.currency(PROVIDER, code, "currency");
   }
 
   private static Money minor(BigDecimal minorUnits, String field, Currency currency) {
@@ -235,15 +277,8 @@ final class CloudflareMapper {
   }
 
   private static BigDecimal unitPrice(String unitAmountDecimal, Currency currency) {
-    if (unitAmountDecimal == null || unitAmountDecimal.isBlank()) return null;
-    BigDecimal minorUnits;
-    try {
-      minorUnits = new BigDecimal(unitAmountDecimal.trim());
-    } catch (NumberFormatException e) {
-      throw new MalformedResponseException(PROVIDER,
-          "unit_amount_decimal is not a decimal number: '" + unitAmountDecimal + "'");
-    }
-    return Money.ofMinor(minorUnits, currency).amount();
+    BigDecimal minorUnits = Wire.decimal(PROVIDER, unitAmountDecimal, "pricing.unit_amount_decimal");
+    return minorUnits == null ? null : Money.ofMinor(minorUnits, currency).amount();
   }
 
   private static Money credits(List<CloudflareCredit> credits, Currency currency) {

@@ -248,6 +248,66 @@ final class CloudflareInvoiceProviderTest {
     assertThat(requests).isEqualTo(Map.of(1, 1, 2, 1, 3, 1, 4, 1, 5, 1, 6, 1));
   }
 
+  @Test void streamWithATotalCountOfTwoBillionPlansLazilyAndEndsWhenPagesRunOut() {
+    // Regression: remainingPages built 2e9 page numbers up front (OutOfMemoryError).
+    Map<Integer, Integer> requests = new ConcurrentHashMap<>();
+    server.setDispatcher(new Dispatcher() {
+      @Override public MockResponse dispatch(RecordedRequest request) {
+        int page = Integer.parseInt(request.getUrl().queryParameter("page"));
+        requests.merge(page, 1, Integer::sum);
+        String invoices = page <= 3
+            ? "{\"id\":\"in_" + page + "\",\"amount_due\":1,\"amount_paid\":0,\"amount_remaining\":1,\"currency\":\"usd\"}"
+            : "";
+        return json(200, "{\"success\":true,\"result\":{\"invoices\":[" + invoices + "],"
+            + "\"pagination\":{\"has_more\":true,\"page\":" + page + ",\"per_page\":1,"
+            + "\"total_count\":2000000000}}}");
+      }
+    });
+    List<String> seen = new ArrayList<>();
+
+    assertThatThrownBy(() -> {
+      try (Stream<Invoice> stream = provider(config().set("max-concurrency", "4"))
+          .stream(InvoiceQuery.builder().pageSize(1).build())) {
+        stream.forEach(invoice -> seen.add(invoice.id()));
+      }
+    }).isInstanceOf(MalformedResponseException.class).hasMessageContaining("empty page claims more");
+    assertThat(seen).containsExactly("in_1", "in_2", "in_3");
+    assertThat(requests.keySet()).allSatisfy(page -> assertThat(page).isLessThanOrEqualTo(8));
+  }
+
+  @Test void remainingPagesOfAHugeTotalAreComputedOnDemand() {
+    CloudflareMapper.HistoryPage first = new CloudflareMapper.HistoryPage(List.of(), 1, 1, true,
+        OptionalLong.of(2_000_000_000L));
+
+    List<String> pages = CloudflareInvoiceProvider.remainingPages(first).orElseThrow();
+
+    assertThat(pages.size()).isEqualTo(1_999_999_999);
+    assertThat(pages.get(0)).isEqualTo("2");
+    assertThat(pages.get(1_999_999_998)).isEqualTo("2000000000");
+  }
+
+  @Test void streamDeliversEveryReadableItemThenNamesTheUnreadableOne() {
+    String good = "\"amount_due\":1,\"amount_paid\":0,\"amount_remaining\":1,\"currency\":\"usd\"";
+    server.enqueue(json(200, "{\"success\":true,\"result\":{\"invoices\":[{\"id\":\"in_a\"," + good + "},"
+        + "{\"id\":null," + good + "},{\"id\":\"in_bad\",\"amount_due\":1}],"
+        + "\"pagination\":{\"has_more\":true,\"page\":1,\"per_page\":3}}}"));
+    server.enqueue(json(200, "{\"success\":true,\"result\":{\"invoices\":[{\"id\":\"in_d\"," + good + "}],"
+        + "\"pagination\":{\"has_more\":false,\"page\":2,\"per_page\":3}}}"));
+    List<String> seen = new ArrayList<>();
+
+    assertThatThrownBy(() -> {
+      try (Stream<Invoice> stream = provider().stream(InvoiceQuery.builder().pageSize(3).build())) {
+        stream.forEach(invoice -> seen.add(invoice.id()));
+      }
+    }).isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+      assertThat(e.detail()).isEqualTo("result.invoices[2]: missing required field 'currency'");
+      assertThat(e.httpStatus()).isEqualTo(200);
+      assertThat(e.getMessage()).startsWith("cloudflare: ");
+    });
+    assertThat(seen).hasSize(3).startsWith("in_a").endsWith("in_d");
+    assertThat(seen.get(1)).startsWith("derived-");
+  }
+
   @Test void streamAppliesFiltersAcrossPages() {
     serveHistory(10);
 

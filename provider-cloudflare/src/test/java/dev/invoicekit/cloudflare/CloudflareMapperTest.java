@@ -178,10 +178,52 @@ final class CloudflareMapperTest {
         .hasMessageContaining("result.pagination");
   }
 
-  @Test void historyItemWithoutIdIsMalformedNamingTheField() throws IOException {
-    assertThatThrownBy(() -> CloudflareMapper.historyPage(history("history-missing-id.json"), 1, 50, ACCOUNT))
+  @Test void historyItemWithoutIdGetsAStableDerivedIdMarkedAsDerived() throws IOException {
+    // Regression: one item with "id": null (the spec makes id optional) failed the whole listing.
+    Invoice first = CloudflareMapper.historyPage(history("history-missing-id.json"), 1, 50, ACCOUNT).invoices().get(0);
+    Invoice again = CloudflareMapper.historyPage(history("history-missing-id.json"), 1, 50, ACCOUNT).invoices().get(0);
+    String withNullId = fixture("history-missing-id.json").replace("{ \"amount_due\"", "{ \"id\": null, \"amount_due\"");
+    Invoice nullId = CloudflareMapper.historyPage(history.fromJson(withNullId), 1, 50, ACCOUNT).invoices().get(0);
+
+    assertThat(first.id()).matches("derived-[0-9a-f]{24}").isEqualTo(again.id()).isEqualTo(nullId.id());
+    assertThat(first.attributes()).containsEntry("invoicekit.derived_id", "true");
+    assertThat(first.total()).isEqualTo(Money.of("1.00", "USD"));
+    assertThat(CloudflareMapper.historyPage(history("history-page1.json"), 1, 50, ACCOUNT).invoices())
+        .allSatisfy(invoice -> assertThat(invoice.attributes()).doesNotContainKey("invoicekit.derived_id"));
+  }
+
+  @Test void fractionalPerPageNamesTheFieldAndTheValue() throws IOException {
+    // Regression: this reached the user as "Rounding necessary".
+    String json = fixture("history-page1.json").replaceFirst("\"per_page\": ?\\d+", "\"per_page\": 2.5");
+
+    assertThatThrownBy(() -> CloudflareMapper.historyPage(history.fromJson(json), 1, 50, ACCOUNT))
         .isInstanceOf(MalformedResponseException.class)
-        .hasMessageContaining("'id'");
+        .hasMessage("cloudflare: result.pagination.per_page: 2.5 is not a whole number");
+  }
+
+  @Test void hugeTotalCountNamesTheFieldAndTheValue() throws IOException {
+    String json = fixture("history-page1.json").replaceFirst("\"total_count\": ?\\d+", "\"total_count\": 1e30");
+
+    assertThatThrownBy(() -> CloudflareMapper.historyPage(history.fromJson(json), 1, 50, ACCOUNT))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessage("cloudflare: result.pagination.total_count: 1000000000000000000000000000000 is out of range");
+  }
+
+  @Test void badItemsFailThePageNamingEachOneAfterMappingTheOthers() throws IOException {
+    String json = "{\"success\":true,\"result\":{\"invoices\":["
+        + "{\"id\":\"in_1\",\"amount_due\":1,\"amount_paid\":0,\"amount_remaining\":1,\"currency\":\"usd\"},"
+        + "{\"id\":\"in_2\",\"amount_due\":1,\"amount_paid\":0,\"amount_remaining\":1},"
+        + "{\"id\":\"in_3\",\"amount_due\":1,\"amount_paid\":0,\"amount_remaining\":1,\"currency\":\"\\u001b[2J\"}],"
+        + "\"pagination\":{\"has_more\":false,\"page\":1,\"per_page\":3}}}";
+    List<CloudflareMapper.HistoryPage> readable = new java.util.ArrayList<>();
+
+    assertThatThrownBy(() -> CloudflareMapper.historyPage(history.fromJson(json), 1, 3, ACCOUNT, readable::add))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessage("cloudflare: page 1 of invoice-history: items could not be read (2 failures): "
+            + "result.invoices[1]: missing required field 'currency'; "
+            + "result.invoices[2]: currency: unknown currency code '\\u001b[2J'");
+    assertThat(readable).singleElement().satisfies(page ->
+        assertThat(page.invoices()).extracting(Invoice::id).containsExactly("in_1"));
   }
 
   @Test void historyItemWithoutAmountDueIsMalformed() {

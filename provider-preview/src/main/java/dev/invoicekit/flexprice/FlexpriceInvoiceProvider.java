@@ -18,7 +18,6 @@ import dev.invoicekit.spi.PageStreams;
 import dev.invoicekit.spi.ProviderChecks;
 import java.net.URI;
 import java.time.Instant;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -141,6 +140,7 @@ final class FlexpriceInvoiceProvider implements InvoiceProvider {
    */
   private static Page<Invoice> page(FlexpriceInvoiceList list, long offset) {
     String provider = FlexpriceMapper.PROVIDER;
+    Wire.required(provider, list, "body");
     List<FlexpriceInvoice> items = Wire.required(provider, list.items(), "items");
     FlexpricePagination pagination = Wire.required(provider, list.pagination(), "pagination");
     long total = Wire.required(provider, pagination.total(), "pagination.total");
@@ -149,8 +149,10 @@ final class FlexpriceInvoiceProvider implements InvoiceProvider {
           + ", got those from offset " + pagination.offset());
     }
     List<Invoice> invoices = new ArrayList<>(items.size());
-    for (FlexpriceInvoice item : items) {
-      invoices.add(FlexpriceMapper.invoice(Wire.required(provider, item, "items[]")));
+    for (int i = 0; i < items.size(); i++) {
+      FlexpriceInvoice item = items.get(i);
+      String field = "items[" + i + "]";
+      invoices.add(Wire.field(provider, field, () -> FlexpriceMapper.invoice(Wire.required(provider, item, field))));
     }
     long next = offset + items.size();
     String nextToken = next >= total ? null : Long.toString(next);
@@ -171,17 +173,7 @@ final class FlexpriceInvoiceProvider implements InvoiceProvider {
     long start = next - step;
     long total = first.totalCount().getAsLong();
     long count = (total - next + step - 1) / step;
-    if (count > Integer.MAX_VALUE) return Optional.empty();
-    return Optional.of(new AbstractList<>() {
-      @Override public String get(int index) {
-        Objects.checkIndex(index, (int) count);
-        return Long.toString(start + (index + 1) * step);
-      }
-
-      @Override public int size() {
-        return (int) count;
-      }
-    });
+    return Optional.of(PageStreams.tokenRange(start + step, step, count));
   }
 
   private void requireOpen() {

@@ -45,14 +45,18 @@ final class FlexpriceMapper {
   /**
    * Maps one invoice.
    *
-   * @throws MalformedResponseException if {@code id}, {@code currency}, {@code total} or a line's
+   * <p>Without an {@code id} it gets one {@linkplain Wire#derivedId derived} from its fields, and
+   * the attribute {@value Wire#DERIVED_ID} says so.
+   *
+   * @throws MalformedResponseException if {@code currency}, {@code total} or a line's
    *     {@code amount} is missing, or a time or currency cannot be read. An
    *     {@code invoice_pdf_url} that is not a URI is kept as the attribute {@code invoice_pdf_url}.
    */
   static Invoice invoice(FlexpriceInvoice json) {
-    Objects.requireNonNull(json, "json == null");
-    String id = Wire.required(PROVIDER, json.id(), "id");
-    Currency currency = Wire.currency(PROVIDER, Wire.required(PROVIDER, json.currency(), "currency"));
+    Wire.required(PROVIDER, json, "body");
+    boolean derived = json.id() == null || json.id().isBlank();
+    String id = derived ? Wire.derivedId(json) : json.id();
+    Currency currency = Wire.currency(PROVIDER, json.currency(), "currency");
     Money total = money(Wire.required(PROVIDER, json.total(), "total"), currency);
     InvoiceStatus status = status(json.invoiceStatus(), json.paymentStatus());
 
@@ -90,12 +94,13 @@ final class FlexpriceMapper {
         .status(status)
         .vendorStatus(vendorStatus(json.invoiceStatus(), json.paymentStatus()))
         .currency(currency)
-        .periodStart(Wire.instant(PROVIDER, json.periodStart()))
-        .periodEnd(Wire.instant(PROVIDER, json.periodEnd()))
-        .issuedAt(Wire.instant(PROVIDER,
-            json.finalizedAt() != null ? json.finalizedAt() : json.createdAt()))
-        .dueAt(Wire.instant(PROVIDER, json.dueDate()))
-        .paidAt(Wire.instant(PROVIDER, json.paidAt()))
+        .periodStart(Wire.instant(PROVIDER, json.periodStart(), "period_start"))
+        .periodEnd(Wire.instant(PROVIDER, json.periodEnd(), "period_end"))
+        .issuedAt(json.finalizedAt() != null
+            ? Wire.instant(PROVIDER, json.finalizedAt(), "finalized_at")
+            : Wire.instant(PROVIDER, json.createdAt(), "created_at"))
+        .dueAt(Wire.instant(PROVIDER, json.dueDate(), "due_date"))
+        .paidAt(Wire.instant(PROVIDER, json.paidAt(), "paid_at"))
         .subtotal(money(json.subtotal(), currency))
         .tax(json.totalTax() != null ? money(json.totalTax(), currency) : taxSum(invoiceTaxes, currency))
         .discount(money(json.totalDiscount(), currency))
@@ -107,6 +112,7 @@ final class FlexpriceMapper {
         .attribute("invoice_pdf_url", uri(json.invoicePdfUrl()) == null ? json.invoicePdfUrl() : null)
         .description(json.description())
         .attribute("billing_reason", json.billingReason())
+        .attribute(Wire.DERIVED_ID, derived ? "true" : null)
         .attribute("invoice_type", json.invoiceType())
         .attribute("billing_period", json.billingPeriod())
         .attribute("subscription_id", json.subscriptionId())
@@ -134,8 +140,8 @@ final class FlexpriceMapper {
         .product(item.planDisplayName() != null ? item.planDisplayName() : item.meterDisplayName())
         .quantity(item.quantity())
         .discount(discount.signum() != 0 ? money(discount, currency) : null)
-        .periodStart(Wire.instant(PROVIDER, item.periodStart()))
-        .periodEnd(Wire.instant(PROVIDER, item.periodEnd()))
+        .periodStart(Wire.instant(PROVIDER, item.periodStart(), "line_items[].period_start"))
+        .periodEnd(Wire.instant(PROVIDER, item.periodEnd(), "line_items[].period_end"))
         .attribute("price_id", item.priceId())
         .attribute("price_type", item.priceType())
         .attribute("meter_id", item.meterId())

@@ -400,6 +400,41 @@ final class FlexpriceInvoiceProviderTest {
     assertThat(offsets).containsExactlyInAnyOrder(0L, 2L, 4L);
   }
 
+  @Test void streamWithATotalOfTwoBillionPlansLazilyAndEndsWhenPagesRunOut() {
+    // Regression: the engine copied the planned offsets, 2e9 of them, and ran out of memory.
+    List<Long> offsets = Collections.synchronizedList(new ArrayList<>());
+    server.setDispatcher(new Dispatcher() {
+      @Override public MockResponse dispatch(RecordedRequest request) {
+        long offset = ((BigDecimal) body(request).get("offset")).longValueExact();
+        offsets.add(offset);
+        return offset < 3
+            ? json(searchAnswer(offset, 2_000_000_000L, "inv_" + offset))
+            : json(searchAnswer(offset, 2_000_000_000L));
+      }
+    });
+    List<String> seen = new ArrayList<>();
+
+    try (Stream<Invoice> stream = provider("page-size", "1", "max-concurrency", "2").stream(InvoiceQuery.all())) {
+      assertThatThrownBy(() -> stream.forEach(invoice -> seen.add(invoice.id())))
+          .isInstanceOf(MalformedResponseException.class)
+          .hasMessageContaining("empty page claims more");
+    }
+    assertThat(seen).containsExactly("inv_0", "inv_1", "inv_2");
+    assertThat(offsets).hasSizeLessThanOrEqualTo(6);
+  }
+
+  @Test void hugeStringWhereANumberBelongsIsCutAndEscapedInTheMessage() {
+    // Found by HostileAnswerVerification: Moshi quoted the whole 100 KB value.
+    enqueue(200, "{\"items\":[],\"pagination\":{\"total\":\"\u001b[2J" + "L".repeat(100_000) + "\"}}");
+
+    assertThatThrownBy(() -> provider().list(InvoiceQuery.all()))
+        .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+          assertThat(e.getMessage()).startsWith("flexprice: cannot read POST /v1/invoices/search: ")
+              .contains("\\u001b[2J", "…(", "at path $.pagination.total")
+              .doesNotContain("\u001b").hasSizeLessThan(1000);
+        });
+  }
+
   @Test void streamDropsInvoicesRepeatedByShiftedPages() {
     // An invoice was inserted after page 1 was read: page 2 repeats page 1's last invoice.
     Map<Long, String> pages = Map.of(

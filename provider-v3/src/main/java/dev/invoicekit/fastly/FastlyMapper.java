@@ -41,9 +41,14 @@ final class FastlyMapper {
    *     cursor: following it could loop, stopping could lose invoices
    */
   static Page<Invoice> page(FastlyInvoicePage page) {
+    Wire.required(ID, page, "body");
     List<Invoice> items = new ArrayList<>();
     if (page.data() != null) {
-      for (FastlyInvoice invoice : page.data()) items.add(invoice(invoice));
+      for (int i = 0; i < page.data().size(); i++) {
+        FastlyInvoice invoice = page.data().get(i);
+        String field = "data[" + i + "]";
+        items.add(Wire.field(ID, field, () -> invoice(Wire.required(ID, invoice, field))));
+      }
     }
     FastlyPageMeta meta = page.meta();
     String next = meta == null ? null : blankToNull(meta.nextCursor());
@@ -58,8 +63,9 @@ final class FastlyMapper {
    * the half-open period ends at the start of the next day.
    */
   static Invoice invoice(FastlyInvoice invoice) {
+    Wire.required(ID, invoice, "body");
     Invoice.Builder builder = common(invoice, status(invoice.paymentStatus()));
-    Instant lastDay = Wire.instant(ID, invoice.billingEndDate());
+    Instant lastDay = Wire.instant(ID, invoice.billingEndDate(), "billing_end_date");
     if (lastDay != null) builder.periodEnd(lastDay.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS));
     return builder.build();
   }
@@ -69,8 +75,9 @@ final class FastlyMapper {
    * {@code billing_end_date} the estimate was made, in US dollars unless it names a currency.
    */
   static Invoice monthToDate(FastlyInvoice invoice) {
+    Wire.required(ID, invoice, "body");
     return common(invoice, InvoiceStatus.DRAFT)
-        .periodEnd(Wire.instant(ID, invoice.billingEndDate()))
+        .periodEnd(Wire.instant(ID, invoice.billingEndDate(), "billing_end_date"))
         .build();
   }
 
@@ -103,17 +110,19 @@ final class FastlyMapper {
 
   private static Invoice.Builder common(FastlyInvoice invoice, InvoiceStatus status) {
     String code = blankToNull(invoice.currencyCode());
-    Currency currency = code == null ? DEFAULT_CURRENCY : Wire.currency(ID, code);
+    Currency currency = code == null ? DEFAULT_CURRENCY : Wire.currency(ID, code, "currency_code");
     Money total = Money.of(
         Wire.required(ID, invoice.monthlyTransactionAmount(), "monthly_transaction_amount"), currency);
-    Invoice.Builder builder = Invoice.builder(ID, Wire.required(ID, invoice.invoiceId(), "invoice_id"))
+    boolean derived = blankToNull(invoice.invoiceId()) == null;
+    Invoice.Builder builder = Invoice.builder(ID, derived ? Wire.derivedId(invoice) : invoice.invoiceId())
+        .attribute(Wire.DERIVED_ID, derived ? "true" : null)
         .number(invoice.statementNumber())
         .customerId(invoice.customerId())
         .status(status)
         .vendorStatus(invoice.paymentStatus())
         .currency(currency)
-        .periodStart(Wire.instant(ID, invoice.billingStartDate()))
-        .issuedAt(Wire.instant(ID, invoice.invoicePostedOn()))
+        .periodStart(Wire.instant(ID, invoice.billingStartDate(), "billing_start_date"))
+        .issuedAt(Wire.instant(ID, invoice.invoicePostedOn(), "invoice_posted_on"))
         .total(total)
         .amountDue(total);
     if (invoice.transactionLineItems() != null) {

@@ -223,12 +223,28 @@ final class FastlyMapperTest {
     assertThat(invoice.periodEnd()).isEqualTo(Instant.parse("2026-08-01T00:00:00Z"));
   }
 
-  @Test void missingInvoiceIdIsMalformed() throws IOException {
-    FastlyInvoice noId = invoice("{\"monthly_transaction_amount\":1}");
+  @Test void missingInvoiceIdGetsAStableDerivedIdMarkedAsDerived() throws IOException {
+    Invoice first = FastlyMapper.invoice(invoice("{\"monthly_transaction_amount\":1}"));
+    Invoice again = FastlyMapper.invoice(invoice("{\"invoice_id\":null,\"monthly_transaction_amount\":1}"));
 
-    assertThatThrownBy(() -> FastlyMapper.invoice(noId))
+    assertThat(first.id()).matches("derived-[0-9a-f]{24}").isEqualTo(again.id());
+    assertThat(first.attributes()).containsEntry("invoicekit.derived_id", "true");
+  }
+
+  @Test void nullBodyIsMalformedWithoutJdkText() {
+    assertThatThrownBy(() -> FastlyMapper.page(null))
         .isInstanceOf(MalformedResponseException.class)
-        .hasMessageContaining("invoice_id");
+        .hasMessage("fastly: missing required field 'body'");
+    assertThatThrownBy(() -> FastlyMapper.invoice(null))
+        .hasMessage("fastly: missing required field 'body'");
+  }
+
+  @Test void unreadableDateNamesTheField() throws IOException {
+    FastlyInvoice badDate = invoice("{\"invoice_id\":\"INV-1\",\"monthly_transaction_amount\":1,"
+        + "\"billing_start_date\":\"2026-13-45T99:99:99Z\"}");
+
+    assertThatThrownBy(() -> FastlyMapper.invoice(badDate))
+        .hasMessage("fastly: billing_start_date: not a date or time: '2026-13-45T99:99:99Z'");
   }
 
   @Test void missingAmountIsMalformed() throws IOException {

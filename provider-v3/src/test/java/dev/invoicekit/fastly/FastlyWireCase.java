@@ -62,7 +62,8 @@ final class FastlyWireCase extends WireCase {
                 "\"payment_status\": \"disputed\", \"x_new_field\": " + UNKNOWN_OBJECT),
             "\"usage_type\": \"Requests\"", "\"usage_type\": \"Requests\", \"x_line_field\": " + UNKNOWN_OBJECT);
       case MISSING_REQUIRED_FIELD:
-        return swap(INVOICE, "\"invoice_id\": \"" + ID + "\", ", "");
+        // Not invoice_id: an invoice without one gets a derived id (README, "Hostile answers").
+        return swap(INVOICE, "\"monthly_transaction_amount\": 6604.19", "\"monthly_transaction_amount\": null");
       case HUGE_NUMBERS:
         return swap(swap(INVOICE, "\"monthly_transaction_amount\": 6604.19",
                 "\"monthly_transaction_amount\": " + HUGE_AMOUNT),
@@ -78,7 +79,7 @@ final class FastlyWireCase extends WireCase {
         return swap(MONTH_TO_DATE, "\"usage_type\": \"Bandwidth\"",
             "\"usage_type\": \"Bandwidth\", \"x_line_field\": " + UNKNOWN_OBJECT + ", \"payment_status\": \"accrued\"");
       case MISSING_REQUIRED_FIELD:
-        return swap(MONTH_TO_DATE, "\"invoice_id\": \"" + MTD_ID + "\", ", "");
+        return swap(MONTH_TO_DATE, "\"monthly_transaction_amount\": \"2890.32\"", "\"monthly_transaction_amount\": null");
       case HUGE_NUMBERS:
         return swap(swap(MONTH_TO_DATE, "\"monthly_transaction_amount\": \"2890.32\"",
                 "\"monthly_transaction_amount\": \"" + HUGE_AMOUNT + "\""),
@@ -109,7 +110,7 @@ final class FastlyWireCase extends WireCase {
   }
 
   @Override public String missingField(Op op) {
-    return "invoice_id";
+    return "monthly_transaction_amount";
   }
 
   @Override public List<BigDecimal> hugeNumbers(Op op) {

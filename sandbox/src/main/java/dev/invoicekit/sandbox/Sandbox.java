@@ -274,4 +274,9 @@ public abstract class Sandbox implements AutoCloseable {
   final MockResponse respond(SandboxRequest request) {
     return server.respond(request);
   }
+
+  /** Tests: measures the latency with {@code clock} instead of {@link System#nanoTime()}. */
+  final void nanoClock(java.util.function.LongSupplier clock) {
+    server.nanoClock(clock);
+  }
 }

@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -39,6 +40,7 @@ final class SandboxServer {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Random faultRandom; // guarded by this
   private volatile String baseUrl;
+  private volatile LongSupplier nanoClock = System::nanoTime; // tests inject a fake
 
   SandboxServer(Sandbox sandbox, String basePath) {
     this.sandbox = sandbox;
@@ -52,7 +54,7 @@ final class SandboxServer {
   void start() {
     server.setDispatcher(new Dispatcher() {
       @Override public MockResponse dispatch(RecordedRequest recorded) throws InterruptedException {
-        long received = System.nanoTime();
+        long received = nanoClock.getAsLong();
         server.takeRequest(0, TimeUnit.NANOSECONDS); // nobody reads the record: keep memory flat
         ByteString body = recorded.getBody();
         return respond(new SandboxRequest(recorded.getMethod(), recorded.getUrl(),
@@ -92,7 +94,12 @@ final class SandboxServer {
 
   /** Answers {@code request} as if it had just been read. */
   MockResponse respond(SandboxRequest request) {
-    return respond(request, System.nanoTime());
+    return respond(request, nanoClock.getAsLong());
+  }
+
+  /** Tests: the clock the latency is measured with, {@link System#nanoTime()} by default. */
+  void nanoClock(LongSupplier clock) {
+    this.nanoClock = clock;
   }
 
   /**
@@ -132,7 +139,7 @@ final class SandboxServer {
    */
   private MockResponse.Builder builder(SandboxResponse answer, long receivedNanos) {
     SandboxResponse response = sandbox.identified(answer); // every answer carries a request id
-    long delay = Math.max(0, options.latency().toNanos() - (System.nanoTime() - receivedNanos));
+    long delay = Math.max(0, options.latency().toNanos() - (nanoClock.getAsLong() - receivedNanos));
     return new MockResponse.Builder()
         .code(response.status())
         .headers(response.okHeaders())

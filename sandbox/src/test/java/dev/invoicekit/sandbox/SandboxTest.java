@@ -178,18 +178,31 @@ final class SandboxTest {
 
   @Test void latencyDelaysEveryResponseHeaders() {
     TestVendorSandbox sandbox = start(SandboxOptions.builder().latency(Duration.ofMillis(250)).build());
+    sandbox.nanoClock(workTakes(Duration.ofMillis(30)));
     MockResponse answer = sandbox.respond(sandboxRequest(sandbox, "invoices"));
     assertThat(answer.getCode()).isEqualTo(200);
-    // The emulator's work counts toward the latency: the delay left is a little under 250 ms.
-    assertThat(answer.getHeadersDelayNanos())
-        .isBetween(Duration.ofMillis(150).toNanos(), Duration.ofMillis(250).toNanos());
+    // The emulator's work counts toward the latency: 30 ms of work leaves 220 ms of delay.
+    assertThat(answer.getHeadersDelayNanos()).isEqualTo(Duration.ofMillis(220).toNanos());
 
     TestVendorSandbox faulty = start(SandboxOptions.builder()
         .latency(Duration.ofMillis(40)).faultPercent(100).faults(Fault.UNAVAILABLE).build());
+    faulty.nanoClock(workTakes(Duration.ofMillis(30)));
     MockResponse fault = faulty.respond(sandboxRequest(faulty, "invoices"));
     assertThat(fault.getCode()).isEqualTo(503);
-    assertThat(fault.getHeadersDelayNanos())
-        .isBetween(Duration.ofMillis(1).toNanos(), Duration.ofMillis(40).toNanos());
+    assertThat(fault.getHeadersDelayNanos()).isEqualTo(Duration.ofMillis(10).toNanos());
+  }
+
+  @Test void workLongerThanTheLatencyAddsNoDelay() {
+    TestVendorSandbox sandbox = start(SandboxOptions.builder().latency(Duration.ofMillis(20)).build());
+    sandbox.nanoClock(workTakes(Duration.ofMillis(30)));
+
+    assertThat(sandbox.respond(sandboxRequest(sandbox, "invoices")).getHeadersDelayNanos()).isZero();
+  }
+
+  /** A clock that reads 0 when the request arrives and {@code work} at every later reading. */
+  private static java.util.function.LongSupplier workTakes(Duration work) {
+    java.util.concurrent.atomic.AtomicInteger readings = new java.util.concurrent.atomic.AtomicInteger();
+    return () -> readings.getAndIncrement() == 0 ? 0L : work.toNanos();
   }
 
   @Test void noLatencyByDefault() {
