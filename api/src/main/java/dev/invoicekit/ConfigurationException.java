@@ -20,7 +20,7 @@ public final class ConfigurationException extends IllegalArgumentException {
     this.key = key;
   }
 
-  /** The full name of the setting at fault, like {@code invoicekit.acme.timeout}. */
+  /** {@return the full name of the setting at fault, like {@code invoicekit.acme.timeout}} */
   public String key() {
     return key;
   }

@@ -88,12 +88,12 @@ public record Invoice(
     requireCurrency("amountRemaining", amountRemaining, currency);
   }
 
-  /** Returns a builder for an invoice read by {@code provider}. */
+  /** {@return a builder for an invoice read by {@code provider}} */
   public static Builder builder(String provider, String id) {
     return new Builder().provider(provider).id(id);
   }
 
-  /** Returns a builder holding this invoice's values. */
+  /** {@return a builder holding this invoice's values} */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -181,7 +181,11 @@ public record Invoice(
     public Builder pdfUrl(URI pdfUrl) { this.pdfUrl = pdfUrl; return this; }
     public Builder description(String description) { this.description = description; return this; }
 
-    /** Replaces the lines with {@code lines}. */
+    /**
+     * Replaces the lines with {@code lines}.
+     *
+     * @return this builder
+     */
     public Builder lines(List<InvoiceLine> lines) {
       Objects.requireNonNull(lines, "lines == null");
       this.lines.clear();
@@ -194,7 +198,11 @@ public record Invoice(
       return this;
     }
 
-    /** Keeps {@code value} under {@code key}; a null value is ignored. */
+    /**
+     * Keeps {@code value} under {@code key}; a null value is ignored.
+     *
+     * @return this builder
+     */
     public Builder attribute(String key, String value) {
       Objects.requireNonNull(key, "key == null");
       if (value != null) attributes.put(key, value);

@@ -39,22 +39,22 @@ public class InvoiceException extends RuntimeException {
     this.retryable = retryable;
   }
 
-  /** The id of the provider that failed, like {@code "acme"}. */
+  /** {@return the id of the provider that failed, like {@code "acme"}} */
   public final String provider() { return provider; }
 
-  /** What went wrong, without the provider, status, code and request id of {@link #getMessage()}. */
+  /** {@return what went wrong, without the provider, status, code and request id of {@link #getMessage()}} */
   public final String detail() { return detail; }
 
-  /** The HTTP status of the vendor's answer, or 0 when there was none (I/O error, timeout). */
+  /** {@return the HTTP status of the vendor's answer, or 0 when there was none (I/O error, timeout)} */
   public final int httpStatus() { return httpStatus; }
 
-  /** The vendor's error code, or null. */
+  /** {@return the vendor's error code, or null} */
   public final String vendorCode() { return vendorCode; }
 
-  /** The vendor's request id (from a response header), or null. */
+  /** {@return the vendor's request id (from a response header), or null} */
   public final String requestId() { return requestId; }
 
-  /** True if the same call may succeed if tried again later. */
+  /** {@return true if the same call may succeed if tried again later} */
   public final boolean retryable() { return retryable; }
 
   private static String format(String provider, String detail, int httpStatus, String vendorCode,

@@ -52,7 +52,7 @@ public record InvoiceLine(
     }
   }
 
-  /** Returns a builder for a line described by {@code description} amounting to {@code amount}. */
+  /** {@return a builder for a line described by {@code description} amounting to {@code amount}} */
   public static Builder builder(String description, Money amount) {
     return new Builder().description(description).amount(amount);
   }
@@ -88,7 +88,11 @@ public record InvoiceLine(
     public Builder periodEnd(Instant periodEnd) { this.periodEnd = periodEnd; return this; }
     public Builder region(String region) { this.region = region; return this; }
 
-    /** Keeps {@code value} under {@code key}; a null value is ignored. */
+    /**
+     * Keeps {@code value} under {@code key}; a null value is ignored.
+     *
+     * @return this builder
+     */
     public Builder attribute(String key, String value) {
       Objects.requireNonNull(key, "key == null");
       if (value != null) attributes.put(key, value);

@@ -35,7 +35,7 @@ public final class InvoiceProviders {
   private InvoiceProviders() {}
 
   /**
-   * Returns a new provider {@code providerId} configured by {@code config}.
+   * {@return a new provider {@code providerId} configured by {@code config}}
    *
    * @throws IllegalArgumentException if no provider has that id (the message lists those that do)
    * @throws ConfigurationException if a setting is missing or malformed
@@ -51,15 +51,15 @@ public final class InvoiceProviders {
     return factory(providerId).create(config);
   }
 
-  /** Returns a new provider configured by {@code config}, for the provider it names. */
+  /** {@return a new provider configured by {@code config}, for the provider it names} */
   public static InvoiceProvider create(ProviderConfig config) {
     Objects.requireNonNull(config, "config == null");
     return create(config.providerId(), config);
   }
 
   /**
-   * Returns a new provider named by {@code invoicekit.provider} in {@code properties}, configured
-   * by its {@code invoicekit.<id>.*} keys.
+   * {@return a new provider named by {@code invoicekit.provider} in {@code properties}, configured
+   * by its {@code invoicekit.<id>.*} keys}
    *
    * @throws ConfigurationException if {@code invoicekit.provider} is not set, or a setting is bad
    * @throws IllegalArgumentException if no provider has that id
@@ -75,13 +75,13 @@ public final class InvoiceProviders {
     return create(id, ProviderConfig.fromProperties(id, properties));
   }
 
-  /** Returns the ids of the providers on the class path, sorted. */
+  /** {@return the ids of the providers on the class path, sorted} */
   public static Set<String> available() {
     return Collections.unmodifiableSet(load().keySet());
   }
 
   /**
-   * Returns the factory of provider {@code providerId}, for tools that describe providers.
+   * {@return the factory of provider {@code providerId}, for tools that describe providers}
    *
    * @throws IllegalArgumentException if no provider has that id
    */

@@ -36,7 +36,7 @@ public final class InvoiceQuery {
     this.vendorParameters = Map.copyOf(builder.vendorParameters);
   }
 
-  /** Returns a query for every invoice, from the first page. */
+  /** {@return a query for every invoice, from the first page} */
   public static InvoiceQuery all() {
     return ALL;
   }
@@ -49,7 +49,7 @@ public final class InvoiceQuery {
     return new Builder(this);
   }
 
-  /** Returns this query continued at {@code pageToken} (null for the first page). */
+  /** {@return this query continued at {@code pageToken} (null for the first page)} */
   public InvoiceQuery withPageToken(String pageToken) {
     return toBuilder().pageToken(pageToken).build();
   }
@@ -57,20 +57,20 @@ public final class InvoiceQuery {
   public Optional<Instant> periodFrom() { return Optional.ofNullable(periodFrom); }
   public Optional<Instant> periodTo() { return Optional.ofNullable(periodTo); }
   public Optional<String> customerId() { return Optional.ofNullable(customerId); }
-  /** The page size asked for; empty to use the provider's configured {@code page-size}. */
+  /** {@return the page size asked for; empty to use the provider's configured {@code page-size}} */
   public OptionalInt pageSize() { return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize); }
-  /** Where to continue, from a previous {@link Page#nextPageToken()}; empty for the first page. */
+  /** {@return where to continue, from a previous {@link Page#nextPageToken()}; empty for the first page} */
   public Optional<String> pageToken() { return Optional.ofNullable(pageToken); }
-  /** Vendor-specific parameters, by the vendor's own names. */
+  /** {@return Vendor-specific parameters, by the vendor's own names} */
   public Map<String, String> vendorParameters() { return vendorParameters; }
 
-  /** Returns the vendor parameter {@code name}, if set. */
+  /** {@return the vendor parameter {@code name}, if set} */
   public Optional<String> vendorParameter(String name) {
     return Optional.ofNullable(vendorParameters.get(name));
   }
 
   /**
-   * Returns true if {@code instant} lies in {@code [periodFrom, periodTo)}. With no bound set every
+   * {@return true if {@code instant} lies in {@code [periodFrom, periodTo)}} With no bound set every
    * invoice matches, even one without a date; with a bound set, a null instant does not match.
    */
   public boolean periodIncludes(Instant instant) {
@@ -81,9 +81,9 @@ public final class InvoiceQuery {
   }
 
   /**
-   * Returns true if {@code invoice} passes this query's filters exactly: its customer equals
+   * {@return true if {@code invoice} passes this query's filters exactly: its customer equals
    * {@link #customerId()} where one is set, and its period start (its issue time where it has no
-   * period) is {@linkplain #periodIncludes included}. Providers apply it to what the vendor
+   * period) is {@linkplain #periodIncludes included}} Providers apply it to what the vendor
    * returns, so a filter the vendor cannot apply server-side gives the same results.
    */
   public boolean matches(Invoice invoice) {
@@ -92,7 +92,7 @@ public final class InvoiceQuery {
     return periodIncludes(invoice.periodStart() != null ? invoice.periodStart() : invoice.issuedAt());
   }
 
-  /** Returns true if this query sets a period bound. */
+  /** {@return true if this query sets a period bound} */
   public boolean hasPeriod() {
     return periodFrom != null || periodTo != null;
   }
@@ -139,19 +139,33 @@ public final class InvoiceQuery {
       vendorParameters.putAll(query.vendorParameters);
     }
 
-    /** Selects invoices whose period starts at or after {@code periodFrom}; null for no bound. */
+    /**
+     * Selects invoices whose period starts at or after {@code periodFrom}; null for no bound.
+     *
+     * @return this builder
+     */
     public Builder periodFrom(Instant periodFrom) { this.periodFrom = periodFrom; return this; }
 
-    /** Selects invoices whose period starts before {@code periodTo}; null for no bound. */
+    /**
+     * Selects invoices whose period starts before {@code periodTo}; null for no bound.
+     *
+     * @return this builder
+     */
     public Builder periodTo(Instant periodTo) { this.periodTo = periodTo; return this; }
 
-    /** Selects the invoices of one customer; null for all. */
+    /**
+     * Selects the invoices of one customer; null for all.
+     *
+     * @return this builder
+     */
     public Builder customerId(String customerId) { this.customerId = customerId; return this; }
 
     /**
      * Asks for {@code pageSize} invoices a page. Providers clamp it to the vendor's maximum.
      *
      * @throws IllegalArgumentException if {@code pageSize < 1}
+     *
+     * @return this builder
      */
     public Builder pageSize(int pageSize) {
       if (pageSize < 1) throw new IllegalArgumentException("pageSize < 1: " + pageSize);
@@ -159,10 +173,18 @@ public final class InvoiceQuery {
       return this;
     }
 
-    /** Continues at {@code pageToken} from a previous page; null for the first page. */
+    /**
+     * Continues at {@code pageToken} from a previous page; null for the first page.
+     *
+     * @return this builder
+     */
     public Builder pageToken(String pageToken) { this.pageToken = pageToken; return this; }
 
-    /** Sets the vendor parameter {@code name}; a null value removes it. */
+    /**
+     * Sets the vendor parameter {@code name}; a null value removes it.
+     *
+     * @return this builder
+     */
     public Builder vendorParameter(String name, String value) {
       Objects.requireNonNull(name, "name == null");
       if (value == null) {

@@ -20,14 +20,14 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     amount = canonical(amount, currency);
   }
 
-  /** Returns {@code amount} of {@code currency}, in major units (dollars, not cents). */
+  /** {@return {@code amount} of {@code currency}, in major units (dollars, not cents)} */
   public static Money of(BigDecimal amount, Currency currency) {
     return new Money(amount, currency);
   }
 
   /**
-   * Returns the amount written as decimal text (for example {@code "129.5"}) of the currency
-   * with ISO 4217 code {@code currencyCode}, upper or lower case.
+   * {@return the amount written as decimal text (for example {@code "129.5"}) of the currency
+   * with ISO 4217 code {@code currencyCode}, upper or lower case}
    *
    * @throws IllegalArgumentException if the text is not a decimal number or the code is unknown
    */
@@ -43,8 +43,8 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
   }
 
   /**
-   * Returns the amount given in the currency's minor units (cents for USD, yen for JPY): the
-   * value is divided by 10 to the power of the currency's default fraction digits, exactly.
+   * {@return the amount given in the currency's minor units (cents for USD, yen for JPY): the
+   * value is divided by 10 to the power of the currency's default fraction digits, exactly}
    */
   public static Money ofMinor(BigDecimal minorUnits, Currency currency) {
     Objects.requireNonNull(minorUnits, "minorUnits == null");
@@ -52,18 +52,18 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     return new Money(minorUnits.movePointLeft(fractionDigits(currency)), currency);
   }
 
-  /** Returns {@code minorUnits} cents (or the currency's minor unit) of {@code currency}. */
+  /** {@return {@code minorUnits} cents (or the currency's minor unit) of {@code currency}} */
   public static Money ofMinor(long minorUnits, Currency currency) {
     return ofMinor(BigDecimal.valueOf(minorUnits), currency);
   }
 
-  /** Returns zero of {@code currency}. */
+  /** {@return zero of {@code currency}} */
   public static Money zero(Currency currency) {
     return new Money(BigDecimal.ZERO, currency);
   }
 
   /**
-   * Returns the currency with ISO 4217 code {@code code}, accepting lower case ({@code "usd"}).
+   * {@return the currency with ISO 4217 code {@code code}, accepting lower case ({@code "usd"})}
    *
    * @throws IllegalArgumentException if {@code code} is not a known ISO 4217 code
    */
@@ -76,19 +76,19 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
   }
 
-  /** Returns this plus {@code other}. */
+  /** {@return this plus {@code other}} */
   public Money plus(Money other) {
     requireSameCurrency(other);
     return new Money(amount.add(other.amount), currency);
   }
 
-  /** Returns this minus {@code other}. */
+  /** {@return this minus {@code other}} */
   public Money minus(Money other) {
     requireSameCurrency(other);
     return new Money(amount.subtract(other.amount), currency);
   }
 
-  /** Returns the negation of this amount. */
+  /** {@return the negation of this amount} */
   public Money negate() {
     return new Money(amount.negate(), currency);
   }
@@ -103,7 +103,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     return amount.compareTo(other.amount);
   }
 
-  /** Returns the amount as plain decimal text, never in exponent notation: {@code "129.50"}. */
+  /** {@return the amount as plain decimal text, never in exponent notation: {@code "129.50"}} */
   public String toPlainString() {
     return amount.toPlainString();
   }

@@ -20,12 +20,12 @@ public record Page<T>(List<T> items, Optional<String> nextPageToken, OptionalLon
     Objects.requireNonNull(totalCount, "totalCount == null");
   }
 
-  /** Returns a page of {@code items}, continued by {@code nextPageToken} unless it is null. */
+  /** {@return a page of {@code items}, continued by {@code nextPageToken} unless it is null} */
   public static <T> Page<T> of(List<T> items, String nextPageToken) {
     return new Page<>(items, Optional.ofNullable(nextPageToken), OptionalLong.empty());
   }
 
-  /** Returns true when a further page follows this one. */
+  /** {@return true when a further page follows this one} */
   public boolean hasNext() {
     return nextPageToken.isPresent();
   }

@@ -24,7 +24,7 @@ public final class PreviewRequest {
     this.periodEnd = builder.periodEnd;
   }
 
-  /** Returns the request for the account's upcoming (or month-to-date) invoice. */
+  /** {@return the request for the account's upcoming (or month-to-date) invoice} */
   public static PreviewRequest upcoming() {
     return UPCOMING;
   }

@@ -16,7 +16,7 @@ public final class RateLimitException extends InvoiceException {
     this.retryAfter = retryAfter;
   }
 
-  /** How long the vendor asked to wait before the next call, if it said. */
+  /** {@return how long the vendor asked to wait before the next call, if it said} */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

@@ -59,7 +59,7 @@ public final class PageStreams {
   @FunctionalInterface
   public interface PageFetcher<T> {
     /**
-     * Returns the page that {@code pageToken} designates; never null.
+     * {@return the page that {@code pageToken} designates; never null}
      *
      * @param pageToken the token of the page; null means the first page
      * @throws InvoiceException on failure; it reaches the consumer unchanged
@@ -81,8 +81,8 @@ public final class PageStreams {
   }
 
   /**
-   * Returns every item of the pages that {@code fetcher} returns, starting at {@code firstToken}
-   * and following each page's next page token. Page <i>n</i>+1 is requested while the caller
+   * {@return every item of the pages that {@code fetcher} returns, starting at {@code firstToken}
+   * and following each page's next page token} Page <i>n</i>+1 is requested while the caller
    * consumes page <i>n</i>.
    *
    * @param providerId names the threads and the errors, like {@code "acme"}
@@ -96,8 +96,8 @@ public final class PageStreams {
   }
 
   /**
-   * Returns every item of the pages that {@code fetcher} returns, fetching pages concurrently
-   * once {@code planner} knows them. The first page is fetched alone; if {@code planner} then
+   * {@return every item of the pages that {@code fetcher} returns, fetching pages concurrently
+   * once {@code planner} knows them} The first page is fetched alone; if {@code planner} then
    * gives the tokens of the remaining pages, they are fetched with at most
    * {@code maxConcurrency} in flight and delivered strictly in order. If the last planned page
    * still has a next page token, paging continues from it as {@link #cursor} does. If

@@ -26,7 +26,7 @@ public final class ProviderChecks {
   private ProviderChecks() {}
 
   /**
-   * Returns the exception for a call on a closed provider: {@code "acme provider is closed"}.
+   * {@return the exception for a call on a closed provider: {@code "acme provider is closed"}}
    */
   public static IllegalStateException closed(String providerId) {
     Objects.requireNonNull(providerId, "providerId == null");
@@ -45,7 +45,7 @@ public final class ProviderChecks {
   }
 
   /**
-   * Returns {@code invoiceId} if it can name an invoice: not null and not blank. For
+   * {@return {@code invoiceId} if it can name an invoice: not null and not blank} For
    * {@code get(String)}, before any request.
    *
    * @throws NullPointerException {@code "invoiceId == null"}
@@ -79,8 +79,8 @@ public final class ProviderChecks {
   }
 
   /**
-   * Returns the request parameter {@code parameter}, trimmed, if the vendor needs it:
-   * {@code "subscriptionId is required by acme: <reason>"} when it is absent or blank.
+   * {@return the request parameter {@code parameter}, trimmed, if the vendor needs it:
+   * {@code "subscriptionId is required by acme: <reason>"} when it is absent or blank}
    *
    * @param reason why the vendor needs it, shown after the colon
    * @throws IllegalArgumentException if {@code value} is empty or blank
@@ -123,8 +123,8 @@ public final class ProviderChecks {
   }
 
   /**
-   * Returns {@code page} with only the invoices {@code query} {@linkplain InvoiceQuery#matches
-   * matches}, for a vendor that cannot apply the query's period or customer filter itself. The
+   * {@return {@code page} with only the invoices {@code query} {@linkplain InvoiceQuery#matches
+   * matches}, for a vendor that cannot apply the query's period or customer filter itself} The
    * vendor's total counts invoices the filter removes, so it is dropped whenever the query has a
    * period or a customer; the next page token is kept.
    */
@@ -137,10 +137,10 @@ public final class ProviderChecks {
   }
 
   /**
-   * Returns {@code page} with only the invoices {@code query} {@linkplain InvoiceQuery#matches
+   * {@return {@code page} with only the invoices {@code query} {@linkplain InvoiceQuery#matches
    * matches}, keeping the vendor's total: for a vendor that applied the same filters server-side,
    * so that its total counts the matching invoices, and whose answer is re-checked exactly here
-   * (a bound the vendor treats as inclusive, for example).
+   * (a bound the vendor treats as inclusive, for example)}
    */
   public static Page<Invoice> filterKeepingTotal(Page<Invoice> page, InvoiceQuery query) {
     Objects.requireNonNull(page, "page == null");
@@ -149,8 +149,8 @@ public final class ProviderChecks {
   }
 
   /**
-   * Returns {@code page} unless it holds no item yet has a next page token: following such a
-   * page could loop, stopping at it could lose items. {@link PageStreams} checks every page it
+   * {@return {@code page} unless it holds no item yet has a next page token: following such a
+   * page could loop, stopping at it could lose items} {@link PageStreams} checks every page it
    * fetches; a provider checks the page its {@code list} returns.
    *
    * @param where the page asked for, in the vendor's terms, like {@code "page 3 of the history"}

@@ -65,14 +65,14 @@ public final class ProviderConfig {
     this.environment = builder.environment;
   }
 
-  /** Returns a builder for the settings of provider {@code providerId}. */
+  /** {@return a builder for the settings of provider {@code providerId}} */
   public static Builder builder(String providerId) {
     return new Builder(providerId);
   }
 
   /**
-   * Returns the settings of {@code providerId} in {@code properties}: every key under
-   * {@code invoicekit.<providerId>.}, with the prefix removed. Environment fallbacks read the
+   * {@return the settings of {@code providerId} in {@code properties}: every key under
+   * {@code invoicekit.<providerId>.}, with the prefix removed} Environment fallbacks read the
    * process environment.
    */
   public static ProviderConfig fromProperties(String providerId, Properties properties) {
@@ -91,28 +91,28 @@ public final class ProviderConfig {
     return new Builder(this);
   }
 
-  /** The provider these settings are for. */
+  /** {@return the provider these settings are for} */
   public String providerId() {
     return providerId;
   }
 
-  /** Returns the full name of {@code key} as it is written in properties: {@code invoicekit.acme.timeout}. */
+  /** {@return the full name of {@code key} as it is written in properties: {@code invoicekit.acme.timeout}} */
   public String keyName(String key) {
     return "invoicekit." + providerId + "." + key;
   }
 
-  /** The keys set, without their prefix. Values are not exposed in bulk: secrets stay behind getters. */
+  /** {@return the keys set, without their prefix} Values are not exposed in bulk: secrets stay behind getters. */
   public Set<String> keys() {
     return settings.keySet();
   }
 
-  /** Returns the setting {@code key}, trimmed; empty when absent or blank. */
+  /** {@return the setting {@code key}, trimmed; empty when absent or blank} */
   public Optional<String> get(String key) {
     Objects.requireNonNull(key, "key == null");
     return nonBlank(settings.get(key));
   }
 
-  /** Returns the setting {@code key}, else the environment variable {@code envVar}; empty when neither is set. */
+  /** {@return the setting {@code key}, else the environment variable {@code envVar}; empty when neither is set} */
   public Optional<String> get(String key, String envVar) {
     Optional<String> value = get(key);
     if (value.isPresent() || envVar == null) return value;
@@ -120,7 +120,7 @@ public final class ProviderConfig {
   }
 
   /**
-   * Returns the setting {@code key}, else the environment variable {@code envVar} (nullable).
+   * {@return the setting {@code key}, else the environment variable {@code envVar} (nullable)}
    *
    * @throws ConfigurationException naming both when neither is set
    */
@@ -129,15 +129,15 @@ public final class ProviderConfig {
         keyName(key) + " is not set" + (envVar != null ? " (nor the environment variable " + envVar + ")" : "")));
   }
 
-  /** Returns {@link #BASE_URL}, else {@code defaultUrl}, validated and ending in {@code /}. */
+  /** {@return {@link #BASE_URL}, else {@code defaultUrl}, validated and ending in {@code /}} */
   public URI baseUrl(String defaultUrl) {
     return baseUrl(defaultUrl, null);
   }
 
   /**
-   * Returns {@link #BASE_URL}, else the environment variable {@code envVar} (nullable), else
+   * {@return {@link #BASE_URL}, else the environment variable {@code envVar} (nullable), else
    * {@code defaultUrl}: an absolute {@code https} URL, or {@code http} to a loopback host, with a
-   * path ending in {@code /}.
+   * path ending in {@code /}}
    *
    * @throws ConfigurationException if the URL is malformed or plain {@code http} to another host
    */
@@ -191,8 +191,8 @@ public final class ProviderConfig {
   }
 
   /**
-   * Returns the duration setting {@code key}, written {@code 30s}, {@code 500ms}, {@code 2m},
-   * {@code 1h} or ISO-8601 ({@code PT30S}); {@code defaultValue} when absent.
+   * {@return the duration setting {@code key}, written {@code 30s}, {@code 500ms}, {@code 2m},
+   * {@code 1h} or ISO-8601 ({@code PT30S}); {@code defaultValue} when absent}
    *
    * @throws ConfigurationException if malformed, zero or negative
    */
@@ -211,7 +211,7 @@ public final class ProviderConfig {
   }
 
   /**
-   * Returns the whole-number setting {@code key} in {@code [min, max]}; {@code defaultValue} when absent.
+   * {@return the whole-number setting {@code key} in {@code [min, max]}; {@code defaultValue} when absent}
    *
    * @throws ConfigurationException if not a whole number or out of range
    */
@@ -232,7 +232,7 @@ public final class ProviderConfig {
     return result;
   }
 
-  /** Returns true if {@code host} names the loopback interface ({@code localhost}, {@code 127.x.x.x}, {@code ::1}). */
+  /** {@return true if {@code host} names the loopback interface ({@code localhost}, {@code 127.x.x.x}, {@code ::1})} */
   public static boolean isLoopback(String host) {
     if (host == null) return false;
     String h = host.toLowerCase(Locale.ROOT);
@@ -320,7 +320,11 @@ public final class ProviderConfig {
       this.environment = config.environment;
     }
 
-    /** Sets {@code key} (without the {@code invoicekit.<id>.} prefix); a null value removes it. */
+    /**
+     * Sets {@code key} (without the {@code invoicekit.<id>.} prefix); a null value removes it.
+     *
+     * @return this builder
+     */
     public Builder set(String key, String value) {
       Objects.requireNonNull(key, "key == null");
       if (value == null) {
@@ -331,14 +335,22 @@ public final class ProviderConfig {
       return this;
     }
 
-    /** Sets every entry of {@code settings}. */
+    /**
+     * Sets every entry of {@code settings}.
+     *
+     * @return this builder
+     */
     public Builder setAll(Map<String, String> settings) {
       Objects.requireNonNull(settings, "settings == null");
       settings.forEach(this::set);
       return this;
     }
 
-    /** Sets {@link ProviderConfig#BASE_URL}. */
+    /**
+     * Sets {@link ProviderConfig#BASE_URL}.
+     *
+     * @return this builder
+     */
     public Builder baseUrl(String baseUrl) {
       return set(BASE_URL, baseUrl);
     }
@@ -346,6 +358,8 @@ public final class ProviderConfig {
     /**
      * Reads environment-variable fallbacks from {@code environment} instead of the process
      * environment; tests pass {@code Map.of(...)::get}.
+     *
+     * @return this builder
      */
     public Builder environment(Function<String, String> environment) {
       this.environment = Objects.requireNonNull(environment, "environment == null");
