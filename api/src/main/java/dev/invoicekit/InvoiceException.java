@@ -12,11 +12,17 @@ import java.util.Objects;
 public class InvoiceException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The provider id. */
   private final String provider;
+  /** What went wrong, alone. */
   private final String detail;
+  /** The HTTP status, or 0. */
   private final int httpStatus;
+  /** The vendor's error code, or null. */
   private final String vendorCode;
+  /** The vendor's request id, or null. */
   private final String requestId;
+  /** Whether a later retry may succeed. */
   private final boolean retryable;
 
   /**

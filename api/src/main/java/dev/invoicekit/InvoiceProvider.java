@@ -16,7 +16,11 @@ public interface InvoiceProvider extends AutoCloseable {
   /** {@return this provider's id, the one its factory declares, like {@code "acme"}} */
   String id();
 
-  /** {@return one page of invoices; {@code query.pageToken()} continues a previous page} */
+  /**
+   * {@return one page of invoices; {@code query.pageToken()} continues a previous page}
+   *
+   * @param query what to list: period, customer, page size, page token, vendor parameters
+   */
   Page<Invoice> list(InvoiceQuery query);
 
   /**
@@ -24,6 +28,8 @@ public interface InvoiceProvider extends AutoCloseable {
    * across pages} Later pages are fetched ahead while the caller consumes earlier ones; close the
    * stream (try-with-resources) to cancel that prefetch when stopping early. A failure reaches
    * the consumer as the original {@link InvoiceException} when it reaches the failed page.
+   *
+   * @param query what to list: period, customer, page size, page token, vendor parameters
    */
   Stream<Invoice> stream(InvoiceQuery query);
 
@@ -31,10 +37,16 @@ public interface InvoiceProvider extends AutoCloseable {
    * {@return the invoice with {@code invoiceId}, with its lines where the vendor gives them, or
    * empty when the vendor does not know that id} The id is path-encoded: it can never address
    * another endpoint.
+   *
+   * @param invoiceId the vendor's invoice id
    */
   Optional<Invoice> get(String invoiceId);
 
-  /** {@return the upcoming, month-to-date or subscription draft invoice, as {@link InvoiceStatus#DRAFT}} */
+  /**
+   * {@return the upcoming, month-to-date or subscription draft invoice, as {@link InvoiceStatus#DRAFT}}
+   *
+   * @param request what to preview
+   */
   Invoice preview(PreviewRequest request);
 
   /** Releases connections and threads. Idempotent. */

@@ -37,6 +37,8 @@ public final class InvoiceProviders {
   /**
    * {@return a new provider {@code providerId} configured by {@code config}}
    *
+   * @param config the provider's settings
+   * @param providerId the provider id, like {@code "acme"}
    * @throws IllegalArgumentException if no provider has that id (the message lists those that do)
    * @throws ConfigurationException if a setting is missing or malformed
    * @throws IllegalStateException if two providers on the class path share that id
@@ -51,7 +53,11 @@ public final class InvoiceProviders {
     return factory(providerId).create(config);
   }
 
-  /** {@return a new provider configured by {@code config}, for the provider it names} */
+  /**
+   * {@return a new provider configured by {@code config}, for the provider it names}
+   *
+   * @param config the provider's settings
+   */
   public static InvoiceProvider create(ProviderConfig config) {
     Objects.requireNonNull(config, "config == null");
     return create(config.providerId(), config);
@@ -61,6 +67,7 @@ public final class InvoiceProviders {
    * {@return a new provider named by {@code invoicekit.provider} in {@code properties}, configured
    * by its {@code invoicekit.<id>.*} keys}
    *
+   * @param properties {@code invoicekit.provider} and the {@code invoicekit.<id>.*} settings
    * @throws ConfigurationException if {@code invoicekit.provider} is not set, or a setting is bad
    * @throws IllegalArgumentException if no provider has that id
    */
@@ -83,6 +90,7 @@ public final class InvoiceProviders {
   /**
    * {@return the factory of provider {@code providerId}, for tools that describe providers}
    *
+   * @param providerId the provider id, like {@code "acme"}
    * @throws IllegalArgumentException if no provider has that id
    */
   public static InvoiceProviderFactory factory(String providerId) {

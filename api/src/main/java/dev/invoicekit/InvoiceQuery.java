@@ -41,30 +41,43 @@ public final class InvoiceQuery {
     return ALL;
   }
 
+  /** {@return a builder of a query that selects everything} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding this query's values} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** {@return this query continued at {@code pageToken} (null for the first page)} */
+  /**
+   * {@return this query continued at {@code pageToken} (null for the first page)}
+   *
+   * @param pageToken the token of a page, from {@link Page#nextPageToken()}; null for the first page
+   */
   public InvoiceQuery withPageToken(String pageToken) {
     return toBuilder().pageToken(pageToken).build();
   }
 
+  /** {@return the earliest period start selected, inclusive; empty for no bound} */
   public Optional<Instant> periodFrom() { return Optional.ofNullable(periodFrom); }
+  /** {@return the latest period start selected, exclusive; empty for no bound} */
   public Optional<Instant> periodTo() { return Optional.ofNullable(periodTo); }
+  /** {@return the customer selected; empty for all} */
   public Optional<String> customerId() { return Optional.ofNullable(customerId); }
   /** {@return the page size asked for; empty to use the provider's configured {@code page-size}} */
   public OptionalInt pageSize() { return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize); }
   /** {@return where to continue, from a previous {@link Page#nextPageToken()}; empty for the first page} */
   public Optional<String> pageToken() { return Optional.ofNullable(pageToken); }
-  /** {@return Vendor-specific parameters, by the vendor's own names} */
+  /** {@return the vendor-specific parameters, by the vendor's own names} */
   public Map<String, String> vendorParameters() { return vendorParameters; }
 
-  /** {@return the vendor parameter {@code name}, if set} */
+  /**
+   * {@return the vendor parameter {@code name}, if set}
+   *
+   * @param name the parameter's name, as the vendor spells it
+   */
   public Optional<String> vendorParameter(String name) {
     return Optional.ofNullable(vendorParameters.get(name));
   }
@@ -72,6 +85,8 @@ public final class InvoiceQuery {
   /**
    * {@return true if {@code instant} lies in {@code [periodFrom, periodTo)}} With no bound set every
    * invoice matches, even one without a date; with a bound set, a null instant does not match.
+   *
+   * @param instant an instant; nullable
    */
   public boolean periodIncludes(Instant instant) {
     if (periodFrom == null && periodTo == null) return true;
@@ -85,6 +100,8 @@ public final class InvoiceQuery {
    * {@link #customerId()} where one is set, and its period start (its issue time where it has no
    * period) is {@linkplain #periodIncludes included}} Providers apply it to what the vendor
    * returns, so a filter the vendor cannot apply server-side gives the same results.
+   *
+   * @param invoice the invoice to test
    */
   public boolean matches(Invoice invoice) {
     Objects.requireNonNull(invoice, "invoice == null");
@@ -142,6 +159,7 @@ public final class InvoiceQuery {
     /**
      * Selects invoices whose period starts at or after {@code periodFrom}; null for no bound.
      *
+     * @param periodFrom the earliest period start selected, inclusive; nullable
      * @return this builder
      */
     public Builder periodFrom(Instant periodFrom) { this.periodFrom = periodFrom; return this; }
@@ -149,6 +167,7 @@ public final class InvoiceQuery {
     /**
      * Selects invoices whose period starts before {@code periodTo}; null for no bound.
      *
+     * @param periodTo the latest period start selected, exclusive; nullable
      * @return this builder
      */
     public Builder periodTo(Instant periodTo) { this.periodTo = periodTo; return this; }
@@ -156,6 +175,7 @@ public final class InvoiceQuery {
     /**
      * Selects the invoices of one customer; null for all.
      *
+     * @param customerId the vendor's customer id; nullable
      * @return this builder
      */
     public Builder customerId(String customerId) { this.customerId = customerId; return this; }
@@ -163,9 +183,9 @@ public final class InvoiceQuery {
     /**
      * Asks for {@code pageSize} invoices a page. Providers clamp it to the vendor's maximum.
      *
-     * @throws IllegalArgumentException if {@code pageSize < 1}
-     *
+     * @param pageSize the page size, at least 1
      * @return this builder
+     * @throws IllegalArgumentException if {@code pageSize < 1}
      */
     public Builder pageSize(int pageSize) {
       if (pageSize < 1) throw new IllegalArgumentException("pageSize < 1: " + pageSize);
@@ -176,6 +196,7 @@ public final class InvoiceQuery {
     /**
      * Continues at {@code pageToken} from a previous page; null for the first page.
      *
+     * @param pageToken the token of a page, from {@link Page#nextPageToken()}; null for the first page
      * @return this builder
      */
     public Builder pageToken(String pageToken) { this.pageToken = pageToken; return this; }
@@ -183,6 +204,8 @@ public final class InvoiceQuery {
     /**
      * Sets the vendor parameter {@code name}; a null value removes it.
      *
+     * @param name the parameter's name, as the vendor spells it
+     * @param value the value; null removes the parameter
      * @return this builder
      */
     public Builder vendorParameter(String name, String value) {
@@ -195,7 +218,10 @@ public final class InvoiceQuery {
       return this;
     }
 
-    /** @throws IllegalArgumentException if {@code periodTo} is not after {@code periodFrom} */
+    /**
+     * @return the query
+     * @throws IllegalArgumentException if {@code periodTo} is not after {@code periodFrom}
+     */
     public InvoiceQuery build() {
       if (periodFrom != null && periodTo != null && !periodTo.isAfter(periodFrom)) {
         throw new IllegalArgumentException(

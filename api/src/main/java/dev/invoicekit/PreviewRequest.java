@@ -29,12 +29,16 @@ public final class PreviewRequest {
     return UPCOMING;
   }
 
+  /** {@return a builder of a request for the account's upcoming invoice} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return the subscription whose next invoice is previewed; empty for the account's} */
   public Optional<String> subscriptionId() { return Optional.ofNullable(subscriptionId); }
+  /** {@return the start of the period previewed; empty for the vendor's current period} */
   public Optional<Instant> periodStart() { return Optional.ofNullable(periodStart); }
+  /** {@return the end of the period previewed; empty for the vendor's current period} */
   public Optional<Instant> periodEnd() { return Optional.ofNullable(periodEnd); }
 
   @Override public boolean equals(Object o) {
@@ -63,11 +67,32 @@ public final class PreviewRequest {
 
     Builder() {}
 
+    /**
+     * Sets {@link PreviewRequest#subscriptionId()}.
+     *
+     * @param subscriptionId see {@link PreviewRequest#subscriptionId()}
+     * @return this builder
+     */
     public Builder subscriptionId(String subscriptionId) { this.subscriptionId = subscriptionId; return this; }
+    /**
+     * Sets {@link PreviewRequest#periodStart()}.
+     *
+     * @param periodStart see {@link PreviewRequest#periodStart()}
+     * @return this builder
+     */
     public Builder periodStart(Instant periodStart) { this.periodStart = periodStart; return this; }
+    /**
+     * Sets {@link PreviewRequest#periodEnd()}.
+     *
+     * @param periodEnd see {@link PreviewRequest#periodEnd()}
+     * @return this builder
+     */
     public Builder periodEnd(Instant periodEnd) { this.periodEnd = periodEnd; return this; }
 
-    /** @throws IllegalArgumentException if {@code periodEnd} is not after {@code periodStart} */
+    /**
+     * @return the request
+     * @throws IllegalArgumentException if {@code periodEnd} is not after {@code periodStart}
+     */
     public PreviewRequest build() {
       if (periodStart != null && periodEnd != null && !periodEnd.isAfter(periodStart)) {
         throw new IllegalArgumentException(

@@ -22,6 +22,8 @@ public interface InvoiceProviderFactory {
    * {@return a new provider configured by {@code config}} Validates every setting first: a
    * missing or malformed one throws {@link dev.invoicekit.ConfigurationException} naming the key,
    * before any network call. Never returns null.
+   *
+   * @param config the provider's settings
    */
   InvoiceProvider create(ProviderConfig config);
 
@@ -34,6 +36,8 @@ public interface InvoiceProviderFactory {
    * {@return the name of the first credential {@code config} lacks, as a user sets it (the
    * environment variable, like {@code "ACME_API_TOKEN"}), or empty when the credentials are
    * there} Never calls the network and never returns a secret.
+   *
+   * @param config the provider's settings
    */
   default Optional<String> missingCredential(ProviderConfig config) {
     return Optional.empty();

@@ -76,6 +76,9 @@ public final class PageStreams {
      * total is not known: paging then follows {@link Page#nextPageToken()}. Never returns null
      * and never a null token. Called once per stream, on the consumer's thread, and only when the
      * first page has a next page token.
+     *
+     * @param firstPage the first page, as the vendor answered it
+     * @return the tokens of the remaining pages, or empty to follow the next page tokens
      */
     Optional<List<String>> remaining(Page<T> firstPage);
   }
@@ -85,6 +88,8 @@ public final class PageStreams {
    * and following each page's next page token} Page <i>n</i>+1 is requested while the caller
    * consumes page <i>n</i>.
    *
+   * @param <T> the type of the items
+   * @param fetcher fetches one page by its token
    * @param providerId names the threads and the errors, like {@code "acme"}
    * @param firstToken the token of the first page; null for the very first page of the listing
    */
@@ -103,6 +108,9 @@ public final class PageStreams {
    * still has a next page token, paging continues from it as {@link #cursor} does. If
    * {@code planner} gives nothing, this behaves like {@link #cursor}.
    *
+   * @param <T> the type of the items
+   * @param fetcher fetches one page by its token
+   * @param planner gives the tokens of the remaining pages once the first page is known
    * @param providerId names the threads and the errors, like {@code "acme"}
    * @param firstToken the token of the first page; null for the very first page of the listing
    * @param maxConcurrency the most fetches in flight, and pages buffered, at once; at least 1
