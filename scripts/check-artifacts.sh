@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Checks what a public repository gets from one module's build: run by `./mvnw verify` in every module
 # (root pom, phase verify) and by hand: scripts/check-artifacts.sh <module directory>...
+# SKIP_SOURCES=true / SKIP_JAVADOC=true (set by the build from -Dmaven.source.skip / -Dmaven.javadoc.skip)
+# leave out the side jar a build was told not to make.
 #
 #  - a published module (one that does not set maven.deploy.skip) has its jar, a -sources jar and a -javadoc jar;
 #  - its manifest names the module: Automatic-Module-Name equal to the module's invoicekit.moduleName, a valid name;
@@ -44,7 +46,10 @@ check_module() {
   name="$(sed -n 's:.*<invoicekit.moduleName>\(.*\)</invoicekit.moduleName>.*:\1:p' "$dir/pom.xml")"
   [[ "$name" =~ ^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$ ]] \
     || fail "$id: set <invoicekit.moduleName> (its Automatic-Module-Name) in $dir/pom.xml, got '$name'"
-  for classifier in "" -sources -javadoc; do
+  local classifiers=("")
+  [ "${SKIP_SOURCES:-false}" = true ] || classifiers+=(-sources)
+  [ "${SKIP_JAVADOC:-false}" = true ] || classifiers+=(-javadoc)
+  for classifier in "${classifiers[@]}"; do
     jar="$dir/target/$id-$version$classifier.jar"
     [ -f "$jar" ] || fail "$id: $jar is missing (run the package phase)"
     check_jar_times "$jar"
