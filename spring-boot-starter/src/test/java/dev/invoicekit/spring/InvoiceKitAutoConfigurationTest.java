@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -164,6 +165,11 @@ final class InvoiceKitAutoConfigurationTest {
       assertThat(context).hasFailed();
       assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ConfigurationException.class)
           .hasMessage("invoicekit.recording.api-token is not set");
+      // What Spring Boot prints under "APPLICATION FAILED TO START".
+      FailureAnalysis analysis = new InvoiceKitFailureAnalyzer().analyze(context.getStartupFailure());
+      assertThat(analysis.getDescription()).isEqualTo("invoicekit.recording.api-token is not set");
+      assertThat(analysis.getAction()).isEqualTo("Set or fix invoicekit.recording.api-token in application.properties"
+          + " or YAML, or as the environment variable INVOICEKIT_RECORDING_APITOKEN.");
     });
   }
 
