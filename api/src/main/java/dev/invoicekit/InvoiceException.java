@@ -12,11 +12,17 @@ import java.util.Objects;
 public class InvoiceException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The provider id. */
   private final String provider;
+  /** What went wrong, alone. */
   private final String detail;
+  /** The HTTP status, or 0. */
   private final int httpStatus;
+  /** The vendor's error code, or null. */
   private final String vendorCode;
+  /** The vendor's request id, or null. */
   private final String requestId;
+  /** Whether a later retry may succeed. */
   private final boolean retryable;
 
   /**
@@ -39,22 +45,22 @@ public class InvoiceException extends RuntimeException {
     this.retryable = retryable;
   }
 
-  /** The id of the provider that failed, like {@code "acme"}. */
+  /** {@return the id of the provider that failed, like {@code "acme"}} */
   public final String provider() { return provider; }
 
-  /** What went wrong, without the provider, status, code and request id of {@link #getMessage()}. */
+  /** {@return what went wrong, without the provider, status, code and request id of {@link #getMessage()}} */
   public final String detail() { return detail; }
 
-  /** The HTTP status of the vendor's answer, or 0 when there was none (I/O error, timeout). */
+  /** {@return the HTTP status of the vendor's answer, or 0 when there was none (I/O error, timeout)} */
   public final int httpStatus() { return httpStatus; }
 
-  /** The vendor's error code, or null. */
+  /** {@return the vendor's error code, or null} */
   public final String vendorCode() { return vendorCode; }
 
-  /** The vendor's request id (from a response header), or null. */
+  /** {@return the vendor's request id (from a response header), or null} */
   public final String requestId() { return requestId; }
 
-  /** True if the same call may succeed if tried again later. */
+  /** {@return true if the same call may succeed if tried again later} */
   public final boolean retryable() { return retryable; }
 
   private static String format(String provider, String detail, int httpStatus, String vendorCode,

@@ -55,8 +55,10 @@ public final class InvoiceProviders {
   private InvoiceProviders() {}
 
   /**
-   * Returns a new provider {@code providerId} configured by {@code config}.
+   * {@return a new provider {@code providerId} configured by {@code config}}
    *
+   * @param config the provider's settings
+   * @param providerId the provider id, like {@code "acme"}
    * @throws IllegalArgumentException if no provider has that id (the message lists those that do)
    * @throws ConfigurationException if a setting is missing or malformed
    * @throws IllegalStateException if two providers on the class path share that id
@@ -71,16 +73,21 @@ public final class InvoiceProviders {
     return factory(providerId).create(config);
   }
 
-  /** Returns a new provider configured by {@code config}, for the provider it names. */
+  /**
+   * {@return a new provider configured by {@code config}, for the provider it names}
+   *
+   * @param config the provider's settings
+   */
   public static InvoiceProvider create(ProviderConfig config) {
     Objects.requireNonNull(config, "config == null");
     return create(config.providerId(), config);
   }
 
   /**
-   * Returns a new provider named by {@code invoicekit.provider} in {@code properties}: a provider
-   * id configured by its {@code invoicekit.<id>.*} keys, or an instance name (see above).
+   * {@return a new provider named by {@code invoicekit.provider} in {@code properties}: a provider
+   * id configured by its {@code invoicekit.<id>.*} keys, or an instance name (see above)}
    *
+   * @param properties {@code invoicekit.provider} and the {@code invoicekit.<id>.*} settings
    * @throws ConfigurationException if {@code invoicekit.provider} is not set, names an unknown
    *     provider or instance, or a setting is bad
    */
@@ -224,14 +231,15 @@ public final class InvoiceProviders {
     }
   }
 
-  /** Returns the ids of the providers on the class path, sorted. */
+  /** {@return the ids of the providers on the class path, sorted} */
   public static Set<String> available() {
     return Collections.unmodifiableSet(load().keySet());
   }
 
   /**
-   * Returns the factory of provider {@code providerId}, for tools that describe providers.
+   * {@return the factory of provider {@code providerId}, for tools that describe providers}
    *
+   * @param providerId the provider id, like {@code "acme"}
    * @throws IllegalArgumentException if no provider has that id
    */
   public static InvoiceProviderFactory factory(String providerId) {

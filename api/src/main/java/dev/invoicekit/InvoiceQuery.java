@@ -36,42 +36,57 @@ public final class InvoiceQuery {
     this.vendorParameters = Map.copyOf(builder.vendorParameters);
   }
 
-  /** Returns a query for every invoice, from the first page. */
+  /** {@return a query for every invoice, from the first page} */
   public static InvoiceQuery all() {
     return ALL;
   }
 
+  /** {@return a builder of a query that selects everything} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding this query's values} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** Returns this query continued at {@code pageToken} (null for the first page). */
+  /**
+   * {@return this query continued at {@code pageToken} (null for the first page)}
+   *
+   * @param pageToken the token of a page, from {@link Page#nextPageToken()}; null for the first page
+   */
   public InvoiceQuery withPageToken(String pageToken) {
     return toBuilder().pageToken(pageToken).build();
   }
 
+  /** {@return the earliest period start selected, inclusive; empty for no bound} */
   public Optional<Instant> periodFrom() { return Optional.ofNullable(periodFrom); }
+  /** {@return the latest period start selected, exclusive; empty for no bound} */
   public Optional<Instant> periodTo() { return Optional.ofNullable(periodTo); }
+  /** {@return the customer selected; empty for all} */
   public Optional<String> customerId() { return Optional.ofNullable(customerId); }
-  /** The page size asked for; empty to use the provider's configured {@code page-size}. */
+  /** {@return the page size asked for; empty to use the provider's configured {@code page-size}} */
   public OptionalInt pageSize() { return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize); }
-  /** Where to continue, from a previous {@link Page#nextPageToken()}; empty for the first page. */
+  /** {@return where to continue, from a previous {@link Page#nextPageToken()}; empty for the first page} */
   public Optional<String> pageToken() { return Optional.ofNullable(pageToken); }
-  /** Vendor-specific parameters, by the vendor's own names. */
+  /** {@return the vendor-specific parameters, by the vendor's own names} */
   public Map<String, String> vendorParameters() { return vendorParameters; }
 
-  /** Returns the vendor parameter {@code name}, if set. */
+  /**
+   * {@return the vendor parameter {@code name}, if set}
+   *
+   * @param name the parameter's name, as the vendor spells it
+   */
   public Optional<String> vendorParameter(String name) {
     return Optional.ofNullable(vendorParameters.get(name));
   }
 
   /**
-   * Returns true if {@code instant} lies in {@code [periodFrom, periodTo)}. With no bound set every
+   * {@return true if {@code instant} lies in {@code [periodFrom, periodTo)}} With no bound set every
    * invoice matches, even one without a date; with a bound set, a null instant does not match.
+   *
+   * @param instant an instant; nullable
    */
   public boolean periodIncludes(Instant instant) {
     if (periodFrom == null && periodTo == null) return true;
@@ -81,10 +96,12 @@ public final class InvoiceQuery {
   }
 
   /**
-   * Returns true if {@code invoice} passes this query's filters exactly: its customer equals
+   * {@return true if {@code invoice} passes this query's filters exactly: its customer equals
    * {@link #customerId()} where one is set, and its period start (its issue time where it has no
-   * period) is {@linkplain #periodIncludes included}. Providers apply it to what the vendor
+   * period) is {@linkplain #periodIncludes included}} Providers apply it to what the vendor
    * returns, so a filter the vendor cannot apply server-side gives the same results.
+   *
+   * @param invoice the invoice to test
    */
   public boolean matches(Invoice invoice) {
     Objects.requireNonNull(invoice, "invoice == null");
@@ -92,7 +109,7 @@ public final class InvoiceQuery {
     return periodIncludes(invoice.periodStart() != null ? invoice.periodStart() : invoice.issuedAt());
   }
 
-  /** Returns true if this query sets a period bound. */
+  /** {@return true if this query sets a period bound} */
   public boolean hasPeriod() {
     return periodFrom != null || periodTo != null;
   }
@@ -139,18 +156,35 @@ public final class InvoiceQuery {
       vendorParameters.putAll(query.vendorParameters);
     }
 
-    /** Selects invoices whose period starts at or after {@code periodFrom}; null for no bound. */
+    /**
+     * Selects invoices whose period starts at or after {@code periodFrom}; null for no bound.
+     *
+     * @param periodFrom the earliest period start selected, inclusive; nullable
+     * @return this builder
+     */
     public Builder periodFrom(Instant periodFrom) { this.periodFrom = periodFrom; return this; }
 
-    /** Selects invoices whose period starts before {@code periodTo}; null for no bound. */
+    /**
+     * Selects invoices whose period starts before {@code periodTo}; null for no bound.
+     *
+     * @param periodTo the latest period start selected, exclusive; nullable
+     * @return this builder
+     */
     public Builder periodTo(Instant periodTo) { this.periodTo = periodTo; return this; }
 
-    /** Selects the invoices of one customer; null for all. */
+    /**
+     * Selects the invoices of one customer; null for all.
+     *
+     * @param customerId the vendor's customer id; nullable
+     * @return this builder
+     */
     public Builder customerId(String customerId) { this.customerId = customerId; return this; }
 
     /**
      * Asks for {@code pageSize} invoices a page. Providers clamp it to the vendor's maximum.
      *
+     * @param pageSize the page size, at least 1
+     * @return this builder
      * @throws IllegalArgumentException if {@code pageSize < 1}
      */
     public Builder pageSize(int pageSize) {
@@ -159,10 +193,21 @@ public final class InvoiceQuery {
       return this;
     }
 
-    /** Continues at {@code pageToken} from a previous page; null for the first page. */
+    /**
+     * Continues at {@code pageToken} from a previous page; null for the first page.
+     *
+     * @param pageToken the token of a page, from {@link Page#nextPageToken()}; null for the first page
+     * @return this builder
+     */
     public Builder pageToken(String pageToken) { this.pageToken = pageToken; return this; }
 
-    /** Sets the vendor parameter {@code name}; a null value removes it. */
+    /**
+     * Sets the vendor parameter {@code name}; a null value removes it.
+     *
+     * @param name the parameter's name, as the vendor spells it
+     * @param value the value; null removes the parameter
+     * @return this builder
+     */
     public Builder vendorParameter(String name, String value) {
       Objects.requireNonNull(name, "name == null");
       if (value == null) {
@@ -173,7 +218,10 @@ public final class InvoiceQuery {
       return this;
     }
 
-    /** @throws IllegalArgumentException if {@code periodTo} is not after {@code periodFrom} */
+    /**
+     * @return the query
+     * @throws IllegalArgumentException if {@code periodTo} is not after {@code periodFrom}
+     */
     public InvoiceQuery build() {
       if (periodFrom != null && periodTo != null && !periodTo.isAfter(periodFrom)) {
         throw new IllegalArgumentException(

@@ -26,19 +26,23 @@ public final class PreviewRequest {
     this.periodEnd = builder.periodEnd;
   }
 
-  /** Returns the request for the account's upcoming (or month-to-date) invoice. */
+  /** {@return the request for the account's upcoming (or month-to-date) invoice} */
   public static PreviewRequest upcoming() {
     return UPCOMING;
   }
 
+  /** {@return a builder of a request for the account's upcoming invoice} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return the subscription whose next invoice is previewed; empty for the account's} */
   public Optional<String> subscriptionId() { return Optional.ofNullable(subscriptionId); }
-  /** The vendor's id of the customer whose upcoming invoice to preview; empty for the account's. */
+  /** {@return the vendor's id of the customer whose upcoming invoice is previewed; empty for the account's} */
   public Optional<String> customerId() { return Optional.ofNullable(customerId); }
+  /** {@return the start of the period previewed; empty for the vendor's current period} */
   public Optional<Instant> periodStart() { return Optional.ofNullable(periodStart); }
+  /** {@return the end of the period previewed; empty for the vendor's current period} */
   public Optional<Instant> periodEnd() { return Optional.ofNullable(periodEnd); }
 
   @Override public boolean equals(Object o) {
@@ -70,12 +74,39 @@ public final class PreviewRequest {
 
     Builder() {}
 
+    /**
+     * Sets {@link PreviewRequest#subscriptionId()}.
+     *
+     * @param subscriptionId see {@link PreviewRequest#subscriptionId()}
+     * @return this builder
+     */
     public Builder subscriptionId(String subscriptionId) { this.subscriptionId = subscriptionId; return this; }
+    /**
+     * Sets {@link PreviewRequest#customerId()}.
+     *
+     * @param customerId see {@link PreviewRequest#customerId()}
+     * @return this builder
+     */
     public Builder customerId(String customerId) { this.customerId = customerId; return this; }
+    /**
+     * Sets {@link PreviewRequest#periodStart()}.
+     *
+     * @param periodStart see {@link PreviewRequest#periodStart()}
+     * @return this builder
+     */
     public Builder periodStart(Instant periodStart) { this.periodStart = periodStart; return this; }
+    /**
+     * Sets {@link PreviewRequest#periodEnd()}.
+     *
+     * @param periodEnd see {@link PreviewRequest#periodEnd()}
+     * @return this builder
+     */
     public Builder periodEnd(Instant periodEnd) { this.periodEnd = periodEnd; return this; }
 
-    /** @throws IllegalArgumentException if {@code periodEnd} is not after {@code periodStart} */
+    /**
+     * @return the request
+     * @throws IllegalArgumentException if {@code periodEnd} is not after {@code periodStart}
+     */
     public PreviewRequest build() {
       if (periodStart != null && periodEnd != null && !periodEnd.isAfter(periodStart)) {
         throw new IllegalArgumentException(

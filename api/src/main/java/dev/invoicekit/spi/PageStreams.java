@@ -68,7 +68,7 @@ public final class PageStreams {
   @FunctionalInterface
   public interface PageFetcher<T> {
     /**
-     * Returns the page that {@code pageToken} designates; never null.
+     * {@return the page that {@code pageToken} designates; never null}
      *
      * @param pageToken the token of the page; null means the first page
      * @throws InvoiceException on failure; it reaches the consumer unchanged
@@ -85,16 +85,22 @@ public final class PageStreams {
      * total is not known: paging then follows {@link Page#nextPageToken()}. Never returns null
      * and never a null token. Called once per stream, on the consumer's thread, and only when the
      * first page has a next page token.
+     *
+     * @param firstPage the first page, as the vendor answered it
+     * @return the tokens of the remaining pages, or empty to follow the next page tokens
      */
     Optional<List<String>> remaining(Page<T> firstPage);
   }
 
   /**
-   * Returns the decimal tokens {@code first}, {@code first + step}, ... ({@code count} of them),
-   * computed on demand: a plan for {@link PagePlanner} that takes no memory however long. Its
+   * {@return the decimal tokens {@code first}, {@code first + step}, ... ({@code count} of them),
+   * computed on demand} A plan for {@link PagePlanner} that takes no memory however long. Its
    * {@code size()} is {@code count}, or {@link Integer#MAX_VALUE} if larger; its iterator yields
    * all {@code count} tokens.
    *
+   * @param first the first token
+   * @param step the difference between two consecutive tokens; positive
+   * @param count how many tokens; not negative
    * @throws IllegalArgumentException if {@code count} is negative, {@code step} is not positive,
    *     or the last token would not fit in a {@code long}
    */
@@ -103,10 +109,12 @@ public final class PageStreams {
   }
 
   /**
-   * Returns every item of the pages that {@code fetcher} returns, starting at {@code firstToken}
-   * and following each page's next page token. Page <i>n</i>+1 is requested while the caller
+   * {@return every item of the pages that {@code fetcher} returns, starting at {@code firstToken}
+   * and following each page's next page token} Page <i>n</i>+1 is requested while the caller
    * consumes page <i>n</i>.
    *
+   * @param <T> the type of the items
+   * @param fetcher fetches one page by its token
    * @param providerId names the threads and the errors, like {@code "acme"}
    * @param firstToken the token of the first page; null for the very first page of the listing
    */
@@ -128,13 +136,16 @@ public final class PageStreams {
   }
 
   /**
-   * Returns every item of the pages that {@code fetcher} returns, fetching pages concurrently
-   * once {@code planner} knows them. The first page is fetched alone; if {@code planner} then
+   * {@return every item of the pages that {@code fetcher} returns, fetching pages concurrently
+   * once {@code planner} knows them} The first page is fetched alone; if {@code planner} then
    * gives the tokens of the remaining pages, they are fetched with at most
    * {@code maxConcurrency} in flight and delivered strictly in order. If the last planned page
    * still has a next page token, paging continues from it as {@link #cursor} does. If
    * {@code planner} gives nothing, this behaves like {@link #cursor}.
    *
+   * @param <T> the type of the items
+   * @param fetcher fetches one page by its token
+   * @param planner gives the tokens of the remaining pages once the first page is known
    * @param providerId names the threads and the errors, like {@code "acme"}
    * @param firstToken the token of the first page; null for the very first page of the listing
    * @param maxConcurrency the most fetches in flight, and pages buffered, at once; at least 1

@@ -26,7 +26,9 @@ public final class ProviderChecks {
   private ProviderChecks() {}
 
   /**
-   * Returns the exception for a call on a closed provider: {@code "acme provider is closed"}.
+   * {@return the exception for a call on a closed provider: {@code "acme provider is closed"}}
+   *
+   * @param providerId the provider id, like {@code "acme"}
    */
   public static IllegalStateException closed(String providerId) {
     Objects.requireNonNull(providerId, "providerId == null");
@@ -37,6 +39,8 @@ public final class ProviderChecks {
    * Throws {@link #closed} if {@code closed} is true. Call it first in every method of a provider
    * but {@code id}, {@code toString} and {@code close}.
    *
+   * @param closed true once the provider was closed
+   * @param providerId the provider id, like {@code "acme"}
    * @throws IllegalStateException if {@code closed}
    */
   public static void requireOpen(String providerId, boolean closed) {
@@ -45,9 +49,11 @@ public final class ProviderChecks {
   }
 
   /**
-   * Returns {@code invoiceId} if it can name an invoice: not null and not blank. For
+   * {@return {@code invoiceId} if it can name an invoice: not null and not blank} For
    * {@code get(String)}, before any request.
    *
+   * @param invoiceId the invoice id asked for
+   * @param providerId the provider id, like {@code "acme"}
    * @throws NullPointerException {@code "invoiceId == null"}
    * @throws IllegalArgumentException {@code "acme: invoiceId is blank"}
    */
@@ -62,6 +68,7 @@ public final class ProviderChecks {
    * Fails if the request parameter {@code parameter} is set although the vendor cannot honour it:
    * {@code "subscriptionId is not supported by acme: <reason>"}.
    *
+   * @param providerId the provider id, like {@code "acme"}
    * @param parameter the parameter's name in the public API, like {@code "periodStart"}
    * @param value the parameter's value, empty when not set
    * @param reason why the vendor cannot honour it, shown after the colon
@@ -79,9 +86,12 @@ public final class ProviderChecks {
   }
 
   /**
-   * Returns the request parameter {@code parameter}, trimmed, if the vendor needs it:
-   * {@code "subscriptionId is required by acme: <reason>"} when it is absent or blank.
+   * {@return the request parameter {@code parameter}, trimmed, if the vendor needs it:
+   * {@code "subscriptionId is required by acme: <reason>"} when it is absent or blank}
    *
+   * @param parameter the vendor parameter's name
+   * @param providerId the provider id, like {@code "acme"}
+   * @param value the value asked for
    * @param reason why the vendor needs it, shown after the colon
    * @throws IllegalArgumentException if {@code value} is empty or blank
    */
@@ -103,6 +113,8 @@ public final class ProviderChecks {
    * {@code "acme takes no vendor parameter; got 'sort'"} when {@code supported} is empty. The
    * values of the supported ones are the provider's to check.
    *
+   * @param providerId the provider id, like {@code "acme"}
+   * @param query the query whose filters apply
    * @param supported the vendor parameters the provider reads, by the vendor's own names
    * @throws IllegalArgumentException naming every unsupported parameter, sorted
    */
@@ -123,10 +135,13 @@ public final class ProviderChecks {
   }
 
   /**
-   * Returns {@code page} with only the invoices {@code query} {@linkplain InvoiceQuery#matches
-   * matches}, for a vendor that cannot apply the query's period or customer filter itself. The
+   * {@return {@code page} with only the invoices {@code query} {@linkplain InvoiceQuery#matches
+   * matches}, for a vendor that cannot apply the query's period or customer filter itself} The
    * vendor's total counts invoices the filter removes, so it is dropped whenever the query has a
    * period or a customer; the next page token is kept.
+   *
+   * @param page a page as the vendor answered it
+   * @param query the query whose filters apply
    */
   public static Page<Invoice> filterClientSide(Page<Invoice> page, InvoiceQuery query) {
     Objects.requireNonNull(page, "page == null");
@@ -137,10 +152,13 @@ public final class ProviderChecks {
   }
 
   /**
-   * Returns {@code page} with only the invoices {@code query} {@linkplain InvoiceQuery#matches
+   * {@return {@code page} with only the invoices {@code query} {@linkplain InvoiceQuery#matches
    * matches}, keeping the vendor's total: for a vendor that applied the same filters server-side,
    * so that its total counts the matching invoices, and whose answer is re-checked exactly here
-   * (a bound the vendor treats as inclusive, for example).
+   * (a bound the vendor treats as inclusive, for example)}
+   *
+   * @param page a page as the vendor answered it
+   * @param query the query whose filters apply
    */
   public static Page<Invoice> filterKeepingTotal(Page<Invoice> page, InvoiceQuery query) {
     Objects.requireNonNull(page, "page == null");
@@ -149,10 +167,13 @@ public final class ProviderChecks {
   }
 
   /**
-   * Returns {@code page} unless it holds no item yet has a next page token: following such a
-   * page could loop, stopping at it could lose items. {@link PageStreams} checks every page it
+   * {@return {@code page} unless it holds no item yet has a next page token: following such a
+   * page could loop, stopping at it could lose items} {@link PageStreams} checks every page it
    * fetches; a provider checks the page its {@code list} returns.
    *
+   * @param <T> the type of the items
+   * @param page a page as the vendor answered it
+   * @param providerId the provider id, like {@code "acme"}
    * @param where the page asked for, in the vendor's terms, like {@code "page 3 of the history"}
    *     or {@code "offset 40"}
    * @throws MalformedResponseException {@code "empty page claims more: <where> has no items but

@@ -48,8 +48,11 @@ public final class ProviderConfig {
    */
   public static final String PROVIDER = "provider";
 
+  /** The {@link #TIMEOUT} when it is not set. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  /** The {@link #MAX_RETRIES} when it is not set. */
   public static final int DEFAULT_MAX_RETRIES = 3;
+  /** The {@link #MAX_CONCURRENCY} when it is not set. */
   public static final int DEFAULT_MAX_CONCURRENCY = 4;
 
   /** Keys of every provider whose values are never secret, so {@link #toString()} may show them. */
@@ -72,15 +75,22 @@ public final class ProviderConfig {
     this.environment = builder.environment;
   }
 
-  /** Returns a builder for the settings of provider {@code providerId}. */
+  /**
+   * {@return a builder for the settings of provider {@code providerId}}
+   *
+   * @param providerId the provider id, like {@code "acme"}
+   */
   public static Builder builder(String providerId) {
     return new Builder(providerId);
   }
 
   /**
-   * Returns the settings of {@code providerId} in {@code properties}: every key under
-   * {@code invoicekit.<providerId>.}, with the prefix removed. Environment fallbacks read the
+   * {@return the settings of {@code providerId} in {@code properties}: every key under
+   * {@code invoicekit.<providerId>.}, with the prefix removed} Environment fallbacks read the
    * process environment.
+   *
+   * @param properties {@code invoicekit.provider} and the {@code invoicekit.<id>.*} settings
+   * @param providerId the provider id, like {@code "acme"}
    */
   public static ProviderConfig fromProperties(String providerId, Properties properties) {
     return fromProperties(providerId, providerId, properties);
@@ -106,47 +116,57 @@ public final class ProviderConfig {
     return builder.build();
   }
 
+  /** {@return a builder holding these settings} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** The provider these settings are for. */
+  /** {@return the provider these settings are for} */
   public String providerId() {
     return providerId;
   }
 
   /**
-   * The name of the instance these settings configure, like {@code acme-eu}; the provider id
-   * unless {@link Builder#instanceName} set another (SPEC §9).
+   * {@return the name of the instance these settings configure, like {@code acme-eu}; the provider id
+   * unless {@link Builder#instanceName} set another (SPEC §9)}
    */
   public String instanceName() {
     return instanceName;
   }
 
   /**
-   * Returns the full name of {@code key} as it is written in properties:
+   * {@return the full name of {@code key} as it is written in properties:
    * {@code invoicekit.acme.timeout}, or {@code invoicekit.acme-eu.timeout} for instance
-   * {@code acme-eu}.
+   * {@code acme-eu}}
+   *
+   * @param key the key, without the {@code invoicekit.<id>.} prefix
    */
   public String keyName(String key) {
     return "invoicekit." + instanceName + "." + key;
   }
 
-  /** The keys set, without their prefix. Values are not exposed in bulk: secrets stay behind getters. */
+  /** {@return the keys set, without their prefix} Values are not exposed in bulk: secrets stay behind getters. */
   public Set<String> keys() {
     return settings.keySet();
   }
 
-  /** Returns the setting {@code key}, trimmed; empty when absent or blank. */
+  /**
+   * {@return the setting {@code key}, trimmed; empty when absent or blank}
+   *
+   * @param key the key, without the {@code invoicekit.<id>.} prefix
+   */
   public Optional<String> get(String key) {
     Objects.requireNonNull(key, "key == null");
     return nonBlank(settings.get(key));
   }
 
   /**
-   * Returns the setting {@code key}, else the environment variable {@code envVar}; empty when
-   * neither is set. An instance named otherwise than its provider reads no environment variable:
+   * {@return the setting {@code key}, else the environment variable {@code envVar}; empty when
+   * neither is set} An instance named otherwise than its provider reads no environment variable:
    * two accounts of one vendor never share a credential by accident.
+   *
+   * @param envVar the environment variable read when the setting is absent; null for none
+   * @param key the key, without the {@code invoicekit.<id>.} prefix
    */
   public Optional<String> get(String key, String envVar) {
     Optional<String> value = get(key);
@@ -155,8 +175,10 @@ public final class ProviderConfig {
   }
 
   /**
-   * Returns the setting {@code key}, else the environment variable {@code envVar} (nullable).
+   * {@return the setting {@code key}, else the environment variable {@code envVar} (nullable)}
    *
+   * @param envVar the environment variable read when the setting is absent; null for none
+   * @param key the key, without the {@code invoicekit.<id>.} prefix
    * @throws ConfigurationException naming both when neither is set
    */
   public String require(String key, String envVar) {
@@ -164,16 +186,22 @@ public final class ProviderConfig {
         keyName(key) + " is not set" + (envVar != null ? " (nor the environment variable " + envVar + ")" : "")));
   }
 
-  /** Returns {@link #BASE_URL}, else {@code defaultUrl}, validated and ending in {@code /}. */
+  /**
+   * {@return {@link #BASE_URL}, else {@code defaultUrl}, validated and ending in {@code /}}
+   *
+   * @param defaultUrl the vendor's public URL, used when {@code base-url} is not set
+   */
   public URI baseUrl(String defaultUrl) {
     return baseUrl(defaultUrl, null);
   }
 
   /**
-   * Returns {@link #BASE_URL}, else the environment variable {@code envVar} (nullable), else
+   * {@return {@link #BASE_URL}, else the environment variable {@code envVar} (nullable), else
    * {@code defaultUrl}: an absolute {@code https} URL, or {@code http} to a loopback host, with a
-   * path ending in {@code /}.
+   * path ending in {@code /}}
    *
+   * @param defaultUrl the vendor's public URL, used when {@code base-url} is not set
+   * @param envVar the environment variable read when the setting is absent; null for none
    * @throws ConfigurationException if the URL is malformed or plain {@code http} to another host
    */
   public URI baseUrl(String defaultUrl, String envVar) {
@@ -203,22 +231,38 @@ public final class ProviderConfig {
     return URI.create(scheme + "://" + uri.getRawAuthority() + path);
   }
 
-  /** {@link #TIMEOUT}, default 30 seconds. */
+  /**
+   * {@return {@link #TIMEOUT}, default 30 seconds}
+   *
+   * @throws dev.invoicekit.ConfigurationException if it is malformed
+   */
   public Duration timeout() {
     return duration(TIMEOUT, DEFAULT_TIMEOUT);
   }
 
-  /** {@link #MAX_RETRIES}, from 0 to 10, default 3. */
+  /**
+   * {@return {@link #MAX_RETRIES}, from 0 to 10, default 3}
+   *
+   * @throws dev.invoicekit.ConfigurationException if it is malformed or out of range
+   */
   public int maxRetries() {
     return integer(MAX_RETRIES, DEFAULT_MAX_RETRIES, 0, 10);
   }
 
-  /** {@link #MAX_CONCURRENCY}, from 1 to 64, default 4. */
+  /**
+   * {@return {@link #MAX_CONCURRENCY}, from 1 to 64, default 4}
+   *
+   * @throws dev.invoicekit.ConfigurationException if it is malformed or out of range
+   */
   public int maxConcurrency() {
     return integer(MAX_CONCURRENCY, DEFAULT_MAX_CONCURRENCY, 1, 64);
   }
 
-  /** {@link #PAGE_SIZE}, at least 1; empty to use the vendor's default. */
+  /**
+   * {@return {@link #PAGE_SIZE}, at least 1; empty to use the vendor's default}
+   *
+   * @throws dev.invoicekit.ConfigurationException if it is malformed or below 1
+   */
   public OptionalInt pageSize() {
     return get(PAGE_SIZE).isPresent()
         ? OptionalInt.of(integer(PAGE_SIZE, 0, 1, Integer.MAX_VALUE))
@@ -226,9 +270,11 @@ public final class ProviderConfig {
   }
 
   /**
-   * Returns the duration setting {@code key}, written {@code 30s}, {@code 500ms}, {@code 2m},
-   * {@code 1h} or ISO-8601 ({@code PT30S}); {@code defaultValue} when absent.
+   * {@return the duration setting {@code key}, written {@code 30s}, {@code 500ms}, {@code 2m},
+   * {@code 1h} or ISO-8601 ({@code PT30S}); {@code defaultValue} when absent}
    *
+   * @param defaultValue the value when the setting is absent
+   * @param key the key, without the {@code invoicekit.<id>.} prefix
    * @throws ConfigurationException if malformed, zero or negative
    */
   public Duration duration(String key, Duration defaultValue) {
@@ -246,8 +292,12 @@ public final class ProviderConfig {
   }
 
   /**
-   * Returns the whole-number setting {@code key} in {@code [min, max]}; {@code defaultValue} when absent.
+   * {@return the whole-number setting {@code key} in {@code [min, max]}; {@code defaultValue} when absent}
    *
+   * @param defaultValue the value when the setting is absent
+   * @param key the key, without the {@code invoicekit.<id>.} prefix
+   * @param max the largest value allowed
+   * @param min the smallest value allowed
    * @throws ConfigurationException if not a whole number or out of range
    */
   public int integer(String key, int defaultValue, int min, int max) {
@@ -267,7 +317,11 @@ public final class ProviderConfig {
     return result;
   }
 
-  /** Returns true if {@code host} names the loopback interface ({@code localhost}, {@code 127.x.x.x}, {@code ::1}). */
+  /**
+   * {@return true if {@code host} names the loopback interface ({@code localhost}, {@code 127.x.x.x}, {@code ::1})}
+   *
+   * @param host a host name or address
+   */
   public static boolean isLoopback(String host) {
     if (host == null) return false;
     String h = host.toLowerCase(Locale.ROOT);
@@ -378,6 +432,8 @@ public final class ProviderConfig {
      * its keys ({@code invoicekit.acme-eu.api-token}). An instance named otherwise than its
      * provider reads no environment-variable fallback.
      *
+     * @param instanceName the instance name
+     * @return this builder
      * @throws IllegalArgumentException if {@code instanceName} is blank or holds a dot,
      *     whitespace or a comma
      */
@@ -386,7 +442,13 @@ public final class ProviderConfig {
       return this;
     }
 
-    /** Sets {@code key} (without the {@code invoicekit.<id>.} prefix); a null value removes it. */
+    /**
+     * Sets {@code key} (without the {@code invoicekit.<id>.} prefix); a null value removes it.
+     *
+     * @param key the key, without the {@code invoicekit.<id>.} prefix
+     * @param value the value; null removes the setting
+     * @return this builder
+     */
     public Builder set(String key, String value) {
       Objects.requireNonNull(key, "key == null");
       if (value == null) {
@@ -397,14 +459,24 @@ public final class ProviderConfig {
       return this;
     }
 
-    /** Sets every entry of {@code settings}. */
+    /**
+     * Sets every entry of {@code settings}.
+     *
+     * @param settings settings by key, without the {@code invoicekit.<id>.} prefix
+     * @return this builder
+     */
     public Builder setAll(Map<String, String> settings) {
       Objects.requireNonNull(settings, "settings == null");
       settings.forEach(this::set);
       return this;
     }
 
-    /** Sets {@link ProviderConfig#BASE_URL}. */
+    /**
+     * Sets {@link ProviderConfig#BASE_URL}.
+     *
+     * @param baseUrl the vendor endpoint
+     * @return this builder
+     */
     public Builder baseUrl(String baseUrl) {
       return set(BASE_URL, baseUrl);
     }
@@ -412,12 +484,18 @@ public final class ProviderConfig {
     /**
      * Reads environment-variable fallbacks from {@code environment} instead of the process
      * environment; tests pass {@code Map.of(...)::get}.
+     *
+     * @param environment reads an environment variable by name, null when unset
+     * @return this builder
      */
     public Builder environment(Function<String, String> environment) {
       this.environment = Objects.requireNonNull(environment, "environment == null");
       return this;
     }
 
+    /**
+     * {@return a new providerconfig of the values set}
+     */
     public ProviderConfig build() {
       return new ProviderConfig(this);
     }

@@ -4,7 +4,6 @@ import dev.invoicekit.MalformedResponseException;
 import dev.invoicekit.ProviderException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Arrays;
@@ -30,7 +29,6 @@ import retrofit2.Invocation;
  * {@link TransportFailure}.
  */
 final class RetryInterceptor implements Interceptor {
-  private static final System.Logger LOGGER = System.getLogger("dev.invoicekit.http");
   /** Statuses retried for every idempotent call. */
   private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504);
   /** Error bodies are cut to this many bytes: enough for any vendor message. */
@@ -48,6 +46,7 @@ final class RetryInterceptor implements Interceptor {
   private final Map<Request, CallState> states;
   private final String retryHintHeader;
   private final Map<Method, Policy> policies = new ConcurrentHashMap<>();
+  private final WireLog log;
 
   RetryInterceptor(String providerId, OkHttpClient attempts, String userAgent, int maxRetries,
       long maxResponseSize, Backoff backoff, Sleeper sleeper, RequestIds requestIds,
@@ -63,6 +62,7 @@ final class RetryInterceptor implements Interceptor {
     this.origin = origin;
     this.states = states;
     this.retryHintHeader = retryHintHeader;
+    this.log = new WireLog(providerId, requestIds);
   }
 
   @Override public Response intercept(Chain chain) throws IOException {
@@ -86,22 +86,24 @@ final class RetryInterceptor implements Interceptor {
         throw e;
       } catch (IOException e) {
         if (state.isCanceled() || chain.call().isCanceled()) throw new IOException("Canceled", e);
-        log(request, e.getClass().getSimpleName(), started, attempt, allowed);
+        String failure = e.getClass().getSimpleName();
+        log.attempt(request, null, failure, started, attempt, allowed);
         if (!idempotent || attempt == allowed) {
           throw new TransportFailure(new ProviderException(providerId, describe(e, attempt), 0,
               null, null, true, origin.redact(e)));
         }
-        state.sleep(sleeper, backoff.delay(attempt, null));
+        state.sleep(sleeper, log.retry(request, failure, attempt, allowed, backoff.delay(attempt, null)));
         continue;
       }
       int status = response.code();
-      log(request, Integer.toString(status), started, attempt, allowed);
+      log.attempt(request, response, Integer.toString(status), started, attempt, allowed);
       Boolean hint = retryHint(response);
       boolean retryable = hint != null
           ? hint && idempotent
           : policy.retryOn().contains(status) || idempotent && RETRYABLE.contains(status);
       if (retryable && attempt < allowed) {
-        state.sleep(sleeper, backoff.delay(attempt, response.header("Retry-After")));
+        state.sleep(sleeper, log.retry(request, Integer.toString(status), attempt, allowed,
+            backoff.delay(attempt, response.header("Retry-After"))));
         continue;
       }
       if (policy.retryOn().contains(status) && !RETRYABLE.contains(status)) {
@@ -172,15 +174,6 @@ final class RetryInterceptor implements Interceptor {
     String what = e instanceof InterruptedIOException
         ? "timed out" : "I/O error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
     return origin.redact(what) + (attempts > 1 ? " (after " + attempts + " attempts)" : "");
-  }
-
-  private void log(Request request, String outcome, long startedNanos, int attempt, int allowed) {
-    if (!LOGGER.isLoggable(Level.DEBUG)) return;
-    long millis = (System.nanoTime() - startedNanos) / 1_000_000;
-    String query = request.url().encodedQuery();
-    LOGGER.log(Level.DEBUG, providerId + " " + request.method() + " " + request.url().encodedPath()
-        + (query != null ? "?" + query : "") + " -> " + outcome + " in " + millis + " ms (attempt "
-        + attempt + " of " + allowed + ")");
   }
 
   /** What a Retrofit method's annotations allow: retries after failures, extra not-ready statuses. */

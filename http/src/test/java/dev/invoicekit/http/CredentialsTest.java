@@ -17,11 +17,6 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -179,42 +174,6 @@ final class CredentialsTest {
   @Test void toStringShowsProviderAndBaseUrlOnly() {
     assertThat(transport.toString())
         .isEqualTo("HttpTransport{provider=acme, baseUrl=" + server.url("/v1/") + "}");
-  }
-
-  @Test void debugLogHasOneLinePerAttemptAndNoHeaderValue() {
-    Logger logger = Logger.getLogger("dev.invoicekit.http");
-    List<LogRecord> records = new CopyOnWriteArrayList<>();
-    Handler handler = new Handler() {
-      @Override public void publish(LogRecord record) {
-        records.add(record);
-      }
-
-      @Override public void flush() {
-      }
-
-      @Override public void close() {
-      }
-    };
-    Level level = logger.getLevel();
-    logger.setLevel(Level.ALL);
-    logger.addHandler(handler);
-    try {
-      server.enqueue(json(503, "{}"));
-      server.enqueue(json(200, "{\"id\":\"in_1\"}"));
-      transport.execute(api.item("in 1"));
-    } finally {
-      logger.removeHandler(handler);
-      logger.setLevel(level);
-    }
-
-    assertThat(records).hasSize(2).allSatisfy(record -> {
-      assertThat(record.getLevel()).isEqualTo(Level.FINE);
-      assertThat(record.getMessage()).doesNotContain(TOKEN).doesNotContain(API_KEY);
-    });
-    assertThat(records.get(0).getMessage())
-        .matches("acme GET /v1/items/in%201 -> 503 in \\d+ ms \\(attempt 1 of 4\\)");
-    assertThat(records.get(1).getMessage())
-        .matches("acme GET /v1/items/in%201 -> 200 in \\d+ ms \\(attempt 2 of 4\\)");
   }
 
   @Test void headerValueWithControlCharacterIsRejectedWithoutShowingIt() {
