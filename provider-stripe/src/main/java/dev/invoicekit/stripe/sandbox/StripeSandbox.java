@@ -162,7 +162,7 @@ public final class StripeSandbox extends Sandbox {
     try {
       return route(request);
     } catch (StripeError e) {
-      return error(e.status, e.code, e.getMessage(), e.param);
+      return stripeError(e.status, e.code, e.getMessage(), e.param);
     }
   }
 
@@ -184,10 +184,17 @@ public final class StripeSandbox extends Sandbox {
    * 404, {@code rate_limit} for a 429 and none otherwise (as for a bad API key).
    */
   @Override protected SandboxResponse error(int status, String vendorCode, String message) {
-    return error(status, vendorCode, message, null);
+    return stripeError(status, vendorCode, message, null);
   }
 
-  private static SandboxResponse error(int status, String vendorCode, String message, String param) {
+  /** A field the core names in its details (an unimplemented parameter) is Stripe's {@code param}. */
+  @Override protected SandboxResponse error(int status, String vendorCode, String message,
+      Map<String, Object> details) {
+    Object field = details == null ? null : details.get("field");
+    return stripeError(status, vendorCode, message, field == null ? null : field.toString());
+  }
+
+  private static SandboxResponse stripeError(int status, String vendorCode, String message, String param) {
     String code = vendorCode != null ? vendorCode : status == 404 ? "resource_missing"
         : status == 429 ? "rate_limit" : null;
     Map<String, Object> error = new LinkedHashMap<>();
