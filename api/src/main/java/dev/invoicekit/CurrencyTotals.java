@@ -18,8 +18,22 @@ import java.util.TreeMap;
  * }</pre>
  */
 public final class CurrencyTotals {
-  /** One currency's count and sum. */
+  /**
+   * One currency's count and sum.
+   *
+   * @param currency the currency
+   * @param count how many amounts of {@code currency} were added
+   * @param total the sum of those amounts, in {@code currency}
+   */
   public record Entry(Currency currency, long count, Money total) {
+    /**
+     * Checks the components.
+     *
+     * @param currency the currency
+     * @param count how many amounts of {@code currency} were added
+     * @param total the sum of those amounts, in {@code currency}
+     * @throws NullPointerException if {@code currency} or {@code total} is null
+     */
     public Entry {
       Objects.requireNonNull(currency, "currency == null");
       Objects.requireNonNull(total, "total == null");
@@ -29,7 +43,12 @@ public final class CurrencyTotals {
   private final Map<String, Entry> entries = new TreeMap<>();
   private long count;
 
-  /** Adds {@code amount} to the sum of its currency. */
+  /**
+   * Adds {@code amount} to the sum of its currency.
+   *
+   * @param amount the amount to add
+   * @return these totals, to chain calls
+   */
   public CurrencyTotals add(Money amount) {
     Objects.requireNonNull(amount, "amount == null");
     count++;
@@ -38,7 +57,12 @@ public final class CurrencyTotals {
     return this;
   }
 
-  /** Adds every amount of {@code other}. */
+  /**
+   * Adds every amount of {@code other}.
+   *
+   * @param other the totals whose amounts to add; not changed
+   * @return these totals, to chain calls
+   */
   public CurrencyTotals addAll(CurrencyTotals other) {
     Objects.requireNonNull(other, "other == null");
     for (Entry entry : other.entries.values()) {
@@ -50,19 +74,19 @@ public final class CurrencyTotals {
     return this;
   }
 
-  /** How many amounts were added, in every currency. */
+  /** {@return how many amounts were added, in every currency} */
   public long count() {
     return count;
   }
 
-  /** The count and sum of each currency, in currency-code order. */
+  /** {@return the count and sum of each currency, in currency-code order; unmodifiable} */
   public Map<Currency, Entry> entries() {
     Map<Currency, Entry> result = new LinkedHashMap<>();
     entries.values().forEach(entry -> result.put(entry.currency(), entry));
     return Collections.unmodifiableMap(result);
   }
 
-  /** The sum of each currency, in currency-code order. */
+  /** {@return the sum of each currency, in currency-code order; unmodifiable} */
   public Map<Currency, Money> totals() {
     Map<Currency, Money> result = new LinkedHashMap<>();
     entries.values().forEach(entry -> result.put(entry.currency(), entry.total()));

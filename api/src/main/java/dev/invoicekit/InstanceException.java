@@ -13,6 +13,7 @@ import java.util.Objects;
 public final class InstanceException extends InvoiceException {
   private static final long serialVersionUID = 1L;
 
+  /** The name of the instance that failed, like {@code acme-eu}. */
   private final String instance;
 
   /**
@@ -38,7 +39,7 @@ public final class InstanceException extends InvoiceException {
     this.instance = instance;
   }
 
-  /** The name of the instance that failed, like {@code acme-eu}. */
+  /** {@return the name of the instance that failed, like {@code acme-eu}} */
   public String instance() {
     return instance;
   }

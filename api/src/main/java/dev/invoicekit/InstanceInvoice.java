@@ -11,6 +11,13 @@ import java.util.Objects;
  * @param invoice the invoice
  */
 public record InstanceInvoice(String instance, Invoice invoice) {
+  /**
+   * Checks the components.
+   *
+   * @param instance the instance name, like {@code acme-eu} (the provider id for a default instance)
+   * @param invoice the invoice
+   * @throws NullPointerException if {@code instance} or {@code invoice} is null
+   */
   public InstanceInvoice {
     Objects.requireNonNull(instance, "instance == null");
     Objects.requireNonNull(invoice, "invoice == null");

@@ -105,6 +105,10 @@ public final class InvoiceProviders {
    * Returns new providers for the instances {@code invoicekit.providers} lists, keyed by instance
    * name in the order listed. If one cannot be created, those created before it are closed.
    *
+   * @param properties {@code invoicekit.providers} and the {@code invoicekit.<name>.*} settings of
+   *     each instance it lists
+   * @return a new provider for each listed instance, keyed by instance name in the order listed;
+   *     unmodifiable. The caller owns and closes them
    * @throws ConfigurationException naming the key: {@code invoicekit.providers} not set or listing
    *     an instance twice; {@code invoicekit.<name>.provider} naming an unknown provider; a name
    *     that is neither a provider id nor has that key; an instance without settings; a bad setting
@@ -133,6 +137,10 @@ public final class InvoiceProviders {
    * Returns the configuration of every instance {@code invoicekit.providers} lists, keyed by
    * instance name in the order listed, without creating any provider.
    *
+   * @param properties {@code invoicekit.providers} and the {@code invoicekit.<name>.*} settings of
+   *     each instance it lists
+   * @return the configuration of each listed instance, keyed by instance name in the order listed;
+   *     unmodifiable
    * @throws ConfigurationException as {@link #instancesFromProperties} does, settings aside
    */
   public static Map<String, ProviderConfig> instanceConfigs(Properties properties) {
@@ -152,6 +160,8 @@ public final class InvoiceProviders {
   /**
    * Returns the instance names {@code invoicekit.providers} lists, in order.
    *
+   * @param properties the properties holding {@code invoicekit.providers}
+   * @return the listed instance names, trimmed, in order; unmodifiable
    * @throws ConfigurationException naming {@code invoicekit.providers} if it is not set, is
    *     empty, lists a name twice or a malformed name
    */
@@ -182,6 +192,9 @@ public final class InvoiceProviders {
    * Returns the configuration of instance {@code name}: the provider {@code invoicekit.<name>.provider}
    * names (else {@code name} itself as a provider id), with the keys under {@code invoicekit.<name>.}.
    *
+   * @param name the instance name, like {@code acme-eu}, or a provider id
+   * @param properties the {@code invoicekit.<name>.*} settings
+   * @return the configuration of instance {@code name}
    * @throws ConfigurationException naming the key at fault: {@code invoicekit.<name>.provider} for
    *     an unknown provider, for an instance named after another provider, or for an instance
    *     without settings, and for a name that is neither a provider id nor an instance

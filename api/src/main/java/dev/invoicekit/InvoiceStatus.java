@@ -22,6 +22,9 @@ public enum InvoiceStatus {
    * whose statuses are these names ({@code "draft"}, {@code "open"}, {@code "paid"},
    * {@code "void"}, {@code "uncollectible"}); {@link #UNKNOWN} for null or any other value, never
    * an exception.
+   *
+   * @param name the vendor's status name, like {@code "paid"}; may be null
+   * @return the status of that name, or {@link #UNKNOWN}
    */
   public static InvoiceStatus fromName(String name) {
     if (name == null) return UNKNOWN;

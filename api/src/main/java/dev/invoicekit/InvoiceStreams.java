@@ -49,6 +49,10 @@ public final class InvoiceStreams {
    * (a {@link java.util.LinkedHashMap} keeps the order given), reading at most
    * {@code maxConcurrency} instances at once.
    *
+   * @param instances the providers to read, keyed by instance name
+   * @param query the invoices to read from each instance
+   * @param maxConcurrency the most instances read at once; at least 1
+   * @return the matching invoices of every instance, each with its instance name; close it
    * @throws IllegalArgumentException if {@code maxConcurrency} is less than 1
    */
   public static Stream<InstanceInvoice> stream(Map<String, ? extends InvoiceProvider> instances,
@@ -60,6 +64,12 @@ public final class InvoiceStreams {
    * As {@link #stream(Map, InvoiceQuery, int)}, each instance buffering at most
    * {@code bufferPerInstance} invoices ahead of the consumer.
    *
+   * @param instances the providers to read, keyed by instance name
+   * @param query the invoices to read from each instance
+   * @param maxConcurrency the most instances read at once; at least 1
+   * @param bufferPerInstance the most invoices each instance reads ahead of the consumer; at
+   *     least 1
+   * @return the matching invoices of every instance, each with its instance name; close it
    * @throws IllegalArgumentException if {@code maxConcurrency} or {@code bufferPerInstance} is
    *     less than 1
    */
@@ -82,6 +92,9 @@ public final class InvoiceStreams {
   /**
    * Returns the totals per currency of the invoices of {@code stream}, which it consumes and
    * closes.
+   *
+   * @param stream the invoices to total, like one {@link #stream} returns
+   * @return the count and sum of the invoice totals, per currency
    */
   public static CurrencyTotals totals(Stream<InstanceInvoice> stream) {
     Objects.requireNonNull(stream, "stream == null");

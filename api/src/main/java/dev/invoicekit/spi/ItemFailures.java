@@ -26,18 +26,27 @@ public final class ItemFailures {
   private final List<MalformedResponseException> failures = new ArrayList<>(); // Guarded by this.
   private int count; // Guarded by this.
 
+  /**
+   * Creates an empty record of failures.
+   *
+   * @param providerId the provider id the combined failure names, like {@code "acme"}
+   */
   public ItemFailures(String providerId) {
     this.providerId = Objects.requireNonNull(providerId, "providerId == null");
   }
 
-  /** Records that one item could not be read; {@code failure} names the item and its field. */
+  /**
+   * Records that one item could not be read.
+   *
+   * @param failure the item's failure, naming the item and its field
+   */
   public synchronized void add(MalformedResponseException failure) {
     Objects.requireNonNull(failure, "failure == null");
     count++;
     if (failures.size() < MAX_NAMED) failures.add(failure);
   }
 
-  /** How many items could not be read. */
+  /** {@return how many items could not be read} */
   public synchronized int count() {
     return count;
   }
@@ -46,6 +55,9 @@ public final class ItemFailures {
    * Throws, if any item could not be read, a {@link MalformedResponseException}: the item's own
    * if it is the only one, else one that names the first few, found in {@code where} (like
    * {@code "page 3 of invoice-history"}), and counts them all.
+   *
+   * @param where where the items were found, put before the message of a combined failure
+   * @throws MalformedResponseException if any item could not be read
    */
   public void throwIfAny(String where) {
     MalformedResponseException failure = failure(where + ": ");
@@ -74,6 +86,10 @@ public final class ItemFailures {
    * Returns {@code stream}, which throws, once its last item is delivered, the
    * {@link MalformedResponseException} for the items recorded here, if any. Closing the result
    * closes {@code stream}.
+   *
+   * @param <T> the type of the items
+   * @param stream the good items, mapped while recording failures here
+   * @return a stream of the items of {@code stream} that then throws for the failures, if any
    */
   public <T> Stream<T> reportAtEnd(Stream<T> stream) {
     Spliterator<T> items = stream.spliterator();

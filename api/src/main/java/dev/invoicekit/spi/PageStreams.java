@@ -126,6 +126,13 @@ public final class PageStreams {
   /**
    * Like {@link #cursor(String, String, PageFetcher)}, with the fetches run on {@code executor}.
    * The stream does not shut {@code executor} down.
+   *
+   * @param <T> the type of the items
+   * @param providerId names the threads and the errors, like {@code "acme"}
+   * @param firstToken the token of the first page; null for the very first page of the listing
+   * @param fetcher fetches one page by its token
+   * @param executor runs the fetches
+   * @return every item of the pages, in order; close it to cancel the prefetch
    */
   public static <T> Stream<T> cursor(String providerId, String firstToken,
       PageFetcher<T> fetcher, Executor executor) {
@@ -160,6 +167,16 @@ public final class PageStreams {
   /**
    * Like {@link #concurrent(String, String, PageFetcher, PagePlanner, int)}, with the fetches run
    * on {@code executor}. The stream does not shut {@code executor} down.
+   *
+   * @param <T> the type of the items
+   * @param providerId names the threads and the errors, like {@code "acme"}
+   * @param firstToken the token of the first page; null for the very first page of the listing
+   * @param fetcher fetches one page by its token
+   * @param planner gives the tokens of the remaining pages once the first page is known
+   * @param maxConcurrency the most fetches in flight, and pages buffered, at once; at least 1
+   * @param executor runs the fetches
+   * @return every item of the pages, in order; close it to cancel the fetches in flight
+   * @throws IllegalArgumentException if {@code maxConcurrency} is less than 1
    */
   public static <T> Stream<T> concurrent(String providerId, String firstToken,
       PageFetcher<T> fetcher, PagePlanner<T> planner, int maxConcurrency, Executor executor) {

@@ -101,6 +101,11 @@ public final class ProviderConfig {
    * {@code properties}: every key under {@code invoicekit.<instanceName>.} but
    * {@code invoicekit.<instanceName>.provider}, with the prefix removed. See
    * {@link Builder#instanceName} for environment fallbacks.
+   *
+   * @param providerId the provider id, like {@code "acme"}
+   * @param instanceName the instance name, like {@code "acme-eu"}
+   * @param properties the {@code invoicekit.<instanceName>.*} settings
+   * @return the settings of that instance
    */
   public static ProviderConfig fromProperties(String providerId, String instanceName,
       Properties properties) {
@@ -390,6 +395,8 @@ public final class ProviderConfig {
    * Returns {@code name} if it can name an instance in properties: not blank, without a dot,
    * whitespace or a comma.
    *
+   * @param name the instance name to check
+   * @return {@code name}, unchanged
    * @throws IllegalArgumentException otherwise
    */
   public static String checkInstanceName(String name) {

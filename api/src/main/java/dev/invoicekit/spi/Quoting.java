@@ -22,7 +22,12 @@ public final class Quoting {
 
   private Quoting() {}
 
-  /** Returns {@code value} between single quotes, {@linkplain #excerpt cut and escaped}; {@code null} unquoted. */
+  /**
+   * Returns {@code value} between single quotes, {@linkplain #excerpt cut and escaped}; {@code null} unquoted.
+   *
+   * @param value the value to show; may be null
+   * @return {@code 'value'} with its {@code toString()} cut and escaped, or {@code null}
+   */
   public static String quote(Object value) {
     return value == null ? "null" : "'" + excerpt(value.toString()) + "'";
   }
@@ -30,12 +35,20 @@ public final class Quoting {
   /**
    * Returns {@code text} cut to {@value #MAX_CHARS} characters (then {@code …(N chars)}) with its
    * control characters escaped; null for null.
+   *
+   * @param text the value to show; may be null
+   * @return the cut and escaped text, or null
    */
   public static String excerpt(String text) {
     return excerpt(text, MAX_CHARS);
   }
 
-  /** Like {@link #excerpt(String)}, for a vendor's own message: cut to {@value #MAX_TEXT_CHARS}. */
+  /**
+   * Like {@link #excerpt(String)}, for a vendor's own message: cut to {@value #MAX_TEXT_CHARS}.
+   *
+   * @param text the vendor's message, like an error text; may be null
+   * @return the cut and escaped text, or null
+   */
   public static String text(String text) {
     return excerpt(text, MAX_TEXT_CHARS);
   }
