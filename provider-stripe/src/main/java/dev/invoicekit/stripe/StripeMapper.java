@@ -76,7 +76,7 @@ final class StripeMapper {
 
   /** Maps {@code GET /v1/invoices/{id}}: the invoice, its embedded lines, and where the rest start. */
   static Fetched fetched(StripeInvoice wire) {
-    Invoice invoice = invoice(wire);
+    Invoice invoice = invoice(Wire.required(ID, wire, "body"));
     StripeList<StripeLine> lines = wire.lines();
     String last = invoice.lines().isEmpty() ? null : invoice.lines().get(invoice.lines().size() - 1).id();
     return new Fetched(invoice, lines == null ? null : next(lines, last, "the lines of '" + invoice.id() + "'"));
@@ -140,7 +140,7 @@ final class StripeMapper {
 
   /** Maps a preview: never issued, so a {@link InvoiceStatus#DRAFT} whatever Stripe calls it. */
   static Invoice preview(StripeInvoice wire) {
-    return invoice(wire).toBuilder().status(InvoiceStatus.DRAFT).build();
+    return invoice(Wire.required(ID, wire, "body")).toBuilder().status(InvoiceStatus.DRAFT).build();
   }
 
   /**
