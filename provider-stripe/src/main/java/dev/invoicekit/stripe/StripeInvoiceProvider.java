@@ -1,5 +1,6 @@
 package dev.invoicekit.stripe;
 
+import static dev.invoicekit.spi.Quoting.quote;
 import static dev.invoicekit.stripe.StripeInvoiceProviderFactory.ID;
 import static dev.invoicekit.stripe.StripeInvoiceProviderFactory.MAX_PAGE_SIZE;
 
@@ -88,8 +89,8 @@ final class StripeInvoiceProvider implements InvoiceProvider {
     Set<String> cursors = new HashSet<>();
     while (after != null) {
       if (!cursors.add(after)) {
-        throw new MalformedResponseException(ID, "the lines of '" + invoiceId + "' continue after '"
-            + after + "' a second time");
+        throw new MalformedResponseException(ID, "the lines of " + quote(invoiceId) + " continue after "
+            + quote(after) + " a second time");
       }
       String startingAfter = after;
       StripeMapper.LinePage page = transport.execute(api.lines(invoiceId, MAX_PAGE_SIZE, startingAfter),

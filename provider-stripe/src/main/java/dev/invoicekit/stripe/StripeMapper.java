@@ -1,5 +1,6 @@
 package dev.invoicekit.stripe;
 
+import static dev.invoicekit.spi.Quoting.quote;
 import static dev.invoicekit.stripe.StripeInvoiceProviderFactory.ID;
 
 import dev.invoicekit.Invoice;
@@ -64,13 +65,13 @@ final class StripeMapper {
     for (StripeInvoice wire : data) {
       Invoice invoice = invoice(Wire.required(ID, wire, "data[]"));
       if (invoice.id().equals(startingAfter)) {
-        throw new MalformedResponseException(ID, "the page after '" + startingAfter
-            + "' of /v1/invoices holds '" + startingAfter + "' again");
+        throw new MalformedResponseException(ID, "the page after " + quote(startingAfter)
+            + " of /v1/invoices holds " + quote(startingAfter) + " again");
       }
       invoices.add(invoice);
     }
     String next = next(list, invoices.isEmpty() ? null : invoices.get(invoices.size() - 1).id(),
-        "/v1/invoices after " + (startingAfter == null ? "the start" : "'" + startingAfter + "'"));
+        "/v1/invoices after " + (startingAfter == null ? "the start" : quote(startingAfter)));
     return new Page<>(invoices, Optional.ofNullable(next), OptionalLong.empty());
   }
 
@@ -79,7 +80,7 @@ final class StripeMapper {
     Invoice invoice = invoice(Wire.required(ID, wire, "body"));
     StripeList<StripeLine> lines = wire.lines();
     String last = invoice.lines().isEmpty() ? null : invoice.lines().get(invoice.lines().size() - 1).id();
-    return new Fetched(invoice, lines == null ? null : next(lines, last, "the lines of '" + invoice.id() + "'"));
+    return new Fetched(invoice, lines == null ? null : next(lines, last, "the lines of " + quote(invoice.id())));
   }
 
   /** Maps a page of {@code GET /v1/invoices/{id}/lines} of an invoice in {@code currency}. */
@@ -89,13 +90,13 @@ final class StripeMapper {
     for (StripeLine line : items(list, "lines")) {
       InvoiceLine mapped = line(Wire.required(ID, line, "data[]"), currency);
       if (startingAfter.equals(mapped.id())) {
-        throw new MalformedResponseException(ID, "the lines of '" + invoiceId + "' after '"
-            + startingAfter + "' hold '" + startingAfter + "' again");
+        throw new MalformedResponseException(ID, "the lines of " + quote(invoiceId) + " after "
+            + quote(startingAfter) + " hold " + quote(startingAfter) + " again");
       }
       lines.add(mapped);
     }
     String last = lines.isEmpty() ? null : lines.get(lines.size() - 1).id();
-    return new LinePage(lines, next(list, last, "the lines of '" + invoiceId + "' after '" + startingAfter + "'"));
+    return new LinePage(lines, next(list, last, "the lines of " + quote(invoiceId) + " after " + quote(startingAfter)));
   }
 
   /** Maps an invoice or a preview, with the lines it carries. */
@@ -150,7 +151,7 @@ final class StripeMapper {
    */
   static InvoiceLine line(StripeLine line, Currency currency) {
     if (line.currency() != null && !Wire.currency(ID, line.currency()).equals(currency)) {
-      throw new MalformedResponseException(ID, "line '" + line.id() + "' is in " + line.currency()
+      throw new MalformedResponseException(ID, "line " + quote(line.id()) + " is in " + quote(line.currency())
           + ", its invoice in " + currency.getCurrencyCode());
     }
     StripeLine.Pricing pricing = line.pricing();
@@ -243,7 +244,7 @@ final class StripeMapper {
     try {
       return new BigDecimal(text.trim());
     } catch (NumberFormatException e) {
-      throw new MalformedResponseException(ID, field + " is not a decimal number: '" + text + "'");
+      throw new MalformedResponseException(ID, field + " is not a decimal number: " + quote(text));
     }
   }
 

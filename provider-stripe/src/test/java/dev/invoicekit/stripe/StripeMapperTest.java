@@ -148,7 +148,16 @@ final class StripeMapperTest {
     String json = StripeWireCase.INVOICE.replace("\"currency\": \"usd\", \"description\"", "\"currency\": \"eur\", \"description\"");
     assertThatThrownBy(() -> read(json))
         .isInstanceOf(MalformedResponseException.class)
-        .hasMessageContaining("is in eur, its invoice in USD");
+        .hasMessageContaining("is in 'eur', its invoice in USD");
+  }
+
+  @Test void aValueQuotedInAMessageHasItsControlCharactersEscaped() {
+    // Found by the kit's hostile-answer fuzz: a terminal escape in a vendor's value reached the message.
+    String json = StripeWireCase.INVOICE.replace("\"quantity_decimal\": \"5\"", "\"quantity_decimal\": \"r\\u001b[31md\"");
+    assertThatThrownBy(() -> read(json))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessage("stripe: quantity_decimal is not a decimal number: 'r\\u001b[31md'")
+        .message().doesNotContain("\u001b");
   }
 
   @Test void unknownStatusesAreUnknownAndPreviewsDrafts() throws IOException {
