@@ -96,7 +96,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *
  * <h2>Threads and connections</h2>
  * The transports of a JVM share one connection pool and one dispatcher that runs at most 64
- * calls at once on at most 64 daemon threads named {@code invoicekit-http-<n>}, so threads and
+ * calls at once on daemon threads named {@code invoicekit-http-<n>} (at most 128), so threads and
  * connections do not grow with provider instances. {@link #close()} cancels this transport's calls
  * only; closing the last open transport ends the shared threads and evicts the pooled
  * connections. A host that has its own {@link OkHttpClient} passes it to {@link Builder#client};

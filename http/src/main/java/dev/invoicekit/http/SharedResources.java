@@ -29,7 +29,8 @@ import okhttp3.OkHttpClient;
  * while the dispatcher starts the next one on another; were even those busy, the thread that
  * starts a call runs it. OkHttp renames a thread while it runs a call. The pool keeps OkHttp's default of 5 idle connections for 5 minutes; its cleanup runs
  * on OkHttp's own task threads ({@code OkHttp TaskRunner}, daemons that end 60 seconds after
- * their last task), which OkHttp shares JVM-wide and offers no public API to replace.
+ * their last task), which OkHttp shares JVM-wide and offers no public API to replace; being
+ * started by one of these threads, they may land in this thread group.
  *
  * <p>Two base clients share the pool and dispatcher, built on first use: one for https, and one
  * for plain http (loopback only, see {@link HttpTransport}), which never needs TLS and so never
@@ -49,16 +50,24 @@ final class SharedResources {
   static final SharedResources JVM = new SharedResources("invoicekit-http");
 
   private final String name;
+  private final ThreadGroup group;
+  private final AtomicInteger numbers = new AtomicInteger();
   private Generation current; // Guarded by this.
 
-  /** Creates resources whose threads are named {@code <name>-<n>} (tests make their own). */
+  /**
+   * Creates resources whose threads are named {@code <name>-<n>}, in thread group {@code name}
+   * (tests make their own).
+   */
   SharedResources(String name) {
     this.name = name;
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) root = root.getParent();
+    this.group = new ThreadGroup(root, name); // One for every generation: JDK 17 never drops a group.
   }
 
   /** Leases the current generation, starting one if none is running. */
   synchronized Lease acquire() {
-    if (current == null) current = new Generation(name);
+    if (current == null) current = new Generation(name, group, numbers);
     current.leases++;
     return new Lease(this, current);
   }
@@ -110,11 +119,7 @@ final class SharedResources {
     private OkHttpClient https; // Guarded by this.
     private OkHttpClient cleartext; // Guarded by this.
 
-    private Generation(String name) {
-      ThreadGroup root = Thread.currentThread().getThreadGroup();
-      while (root.getParent() != null) root = root.getParent();
-      ThreadGroup group = new ThreadGroup(root, name);
-      AtomicInteger numbers = new AtomicInteger();
+    private Generation(String name, ThreadGroup group, AtomicInteger numbers) {
       this.executor = new ThreadPoolExecutor(0, MAX_THREADS, KEEP_ALIVE_SECONDS,
           TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
             Thread thread = new Thread(group, () -> {
