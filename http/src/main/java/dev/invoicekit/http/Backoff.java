@@ -1,16 +1,10 @@
 package dev.invoicekit.http;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
-import java.util.List;
-import java.util.Locale;
+import java.time.Instant;
 import java.util.function.LongUnaryOperator;
+import okhttp3.Headers;
 
 /**
  * How long to wait before retry {@code n}: exponential backoff with full jitter, or the vendor's
@@ -21,16 +15,6 @@ final class Backoff {
   static final long BASE_MILLIS = 250;
   /** No wait is ever longer, whatever the backoff or the vendor asks. */
   static final long MAX_WAIT_MILLIS = 30_000;
-
-  /** RFC 9110 HTTP-date: IMF-fixdate, then the obsolete RFC 850 and asctime forms. */
-  private static final List<DateTimeFormatter> HTTP_DATES = List.of(
-      DateTimeFormatter.RFC_1123_DATE_TIME,
-      new DateTimeFormatterBuilder() // Two-digit years: 70-99 are 19xx, 00-69 are 20xx.
-          .appendPattern("EEEE, dd-MMM-")
-          .appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
-          .appendPattern(" HH:mm:ss zzz")
-          .toFormatter(Locale.US),
-      DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.US).withZone(ZoneOffset.UTC));
 
   private final long baseMillis;
   private final LongUnaryOperator jitter;
@@ -51,11 +35,11 @@ final class Backoff {
   }
 
   /**
-   * Returns the wait before retry {@code retry} (1 for the first): {@code retryAfter} when it is a
-   * valid {@code Retry-After} value, else a jittered exponential backoff; at most 30 seconds.
+   * Returns the wait before retry {@code retry} (1 for the first): the wait {@code headers} ask for when they hold a
+   * readable {@code Retry-After} header, else a jittered exponential backoff; at most 30 seconds.
    */
-  Duration delay(int retry, String retryAfter) {
-    Duration asked = retryAfter(retryAfter);
+  Duration delay(int retry, Headers headers) {
+    Duration asked = retryAfter(headers);
     if (asked != null) return asked.compareTo(Duration.ofMillis(MAX_WAIT_MILLIS)) > 0
         ? Duration.ofMillis(MAX_WAIT_MILLIS) : asked;
     long ceiling = Math.min(baseMillis << Math.min(retry - 1, 20), MAX_WAIT_MILLIS);
@@ -64,23 +48,21 @@ final class Backoff {
   }
 
   /**
-   * Parses a {@code Retry-After} header (RFC 9110 section 10.2.3): delta-seconds or an HTTP-date,
-   * a date in the past meaning zero.
+   * Reads the {@code Retry-After} header of {@code headers} (RFC 9110 section 10.2.3):
+   * delta-seconds, or an HTTP-date (any of its three forms, parsed by OkHttp's
+   * {@link Headers#getInstant}), a date in the past meaning zero.
    *
-   * @return the wait, uncapped; null if {@code header} is null or neither form
+   * @return the wait, uncapped; null if {@code headers} is null or has no readable value
    */
-  Duration retryAfter(String header) {
-    if (header == null) return null;
-    String text = header.trim().replaceAll("\\s+", " ");
+  Duration retryAfter(Headers headers) {
+    if (headers == null) return null;
+    String text = headers.get("Retry-After");
+    if (text == null) return null;
+    text = text.trim();
     if (text.matches("\\d{1,18}")) return Duration.ofSeconds(Long.parseLong(text));
-    for (DateTimeFormatter format : HTTP_DATES) {
-      try {
-        Duration wait = Duration.between(clock.instant(), ZonedDateTime.parse(text, format).toInstant());
-        return wait.isNegative() ? Duration.ZERO : wait;
-      } catch (DateTimeException ignored) {
-        // Try the next form.
-      }
-    }
-    return null;
+    Instant date = headers.getInstant("Retry-After");
+    if (date == null) return null;
+    Duration wait = Duration.between(clock.instant(), date);
+    return wait.isNegative() ? Duration.ZERO : wait;
   }
 }

@@ -1,74 +1,72 @@
 package dev.invoicekit.http;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.Call;
 import okhttp3.Response;
 
 /**
- * One execution of a call, shared by the thread waiting for it and the thread running its
- * attempts: cancellation reaches the attempt in flight or the backoff wait, and the answer the
- * retries settled on is kept for error reports.
+ * One execution of a call, from its first attempt to its answer, as {@link HttpTransport#close()}
+ * sees it: closing cancels the attempt in flight (and wakes the caller waiting for it) or the
+ * backoff wait, and every later attempt fails at once.
  */
 final class CallState {
-  private boolean canceled;
-  private Call attempt;
-  private Thread waiting;
-  private volatile Response answer;
+  private boolean canceled; // Guarded by this.
+  private Call attempt; // Guarded by this.
+  private CompletableFuture<Response> answer; // Guarded by this.
+  private Thread sleeping; // Guarded by this.
 
   /** Cancels the attempt in flight and wakes a backoff wait; later attempts fail at once. */
   synchronized void cancel() {
     canceled = true;
-    if (attempt != null) attempt.cancel();
-    if (waiting != null) waiting.interrupt();
+    if (attempt != null) {
+      attempt.cancel();
+      answer.completeExceptionally(new IOException("Canceled"));
+    }
+    if (sleeping != null) sleeping.interrupt();
   }
 
   synchronized boolean isCanceled() {
     return canceled;
   }
 
-  /** Registers {@code call} as the attempt in flight. */
-  synchronized void begin(Call call) throws IOException {
+  /** Registers {@code call}, whose answer completes {@code answer}, as the attempt in flight. */
+  synchronized void begin(Call call, CompletableFuture<Response> answer) throws IOException {
     if (canceled) throw new IOException("Canceled");
-    attempt = call;
+    this.attempt = call;
+    this.answer = answer;
   }
 
   synchronized void end() {
     attempt = null;
+    answer = null;
   }
 
-  /** Waits {@code duration} with {@code sleeper}, unless or until the call is cancelled. */
-  void sleep(Sleeper sleeper, Duration duration) throws IOException {
+  /**
+   * Waits {@code duration} with {@code sleeper} on the calling thread.
+   *
+   * @throws IOException if the call is cancelled before or during the wait (its interrupt,
+   *     which woke the wait, cleared)
+   * @throws InterruptedException if someone else interrupted the waiting thread
+   */
+  void sleep(Sleeper sleeper, Duration duration) throws IOException, InterruptedException {
     synchronized (this) {
       if (canceled) throw new IOException("Canceled");
-      waiting = Thread.currentThread();
+      sleeping = Thread.currentThread();
     }
-    boolean interrupted = false;
+    InterruptedException interrupted = null;
     try {
       sleeper.sleep(duration);
     } catch (InterruptedException e) {
-      interrupted = true;
+      interrupted = e;
     } finally {
       synchronized (this) {
-        waiting = null;
-        if (canceled) {
-          Thread.interrupted(); // Our own wake-up call: not for the thread's next task.
-        } else if (interrupted) {
-          Thread.currentThread().interrupt(); // Someone else's: keep it.
-        }
+        sleeping = null;
+        if (canceled) Thread.interrupted(); // Our own wake-up call: not the caller's.
       }
     }
-    if (interrupted || isCanceled()) throw new InterruptedIOException("Canceled");
-  }
-
-  /** Records the answer the retries settled on. */
-  void answered(Response response) {
-    this.answer = response;
-  }
-
-  /** The answer the retries settled on, or null if there was none. */
-  Response answer() {
-    return answer;
+    if (isCanceled()) throw new IOException("Canceled");
+    if (interrupted != null) throw interrupted;
   }
 }

@@ -15,55 +15,46 @@ import dev.invoicekit.spi.ProviderConfig;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.LongUnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import okhttp3.ConnectionPool;
-import okhttp3.ConnectionSpec;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.Response;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
-import retrofit2.Callback;
-import retrofit2.Response;
+import retrofit2.Converter;
+import retrofit2.Invocation;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
- * One provider's HTTP stack: an OkHttp client, Retrofit and Moshi, with credentials, retries,
- * per-attempt timeouts and error decoding. Thread-safe; close it to release its threads and
- * connections.
+ * One provider's HTTP stack: Retrofit and Moshi over an OkHttp client, with credentials, retries,
+ * per-attempt timeouts and error decoding. Thread-safe; close it when done.
  *
  * <p>A provider creates its Retrofit service with {@link #create} and runs every call through
  * {@link #execute(Call, Function)}, which answers the mapped body or throws a typed
- * {@link InvoiceException}; no OkHttp, Retrofit or Moshi exception escapes.
+ * {@link InvoiceException}; no OkHttp, Retrofit or Moshi exception escapes. The Retrofit call
+ * describes the request; the transport runs it, attempt by attempt, and converts the answer with
+ * the Retrofit instance's Moshi converter on the calling thread.
  *
  * <h2>Retry policy</h2>
  * An idempotent call ({@code GET}, {@code HEAD}, or a method marked {@link Idempotent}) is retried
@@ -74,7 +65,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * (exponential backoff with full jitter), where {@code base} is the setting
  * {@value #RETRY_BASE_DELAY} (default 250 ms), unless the answer carries {@code Retry-After}
  * (delta-seconds or an HTTP-date), which is honoured instead; no wait exceeds 30 seconds. A
- * vendor's own retry hint ({@link Builder#retryHintHeader}) overrides the status rules.
+ * vendor's own retry hint ({@link Builder#retryHintHeader}) overrides the status rules. The
+ * calling thread runs the retry loop and waits out the backoff.
  *
  * <h2>Attempts</h2>
  * Each attempt as a whole, from connecting to the last byte of the body, is bounded by the
@@ -82,7 +74,10 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * {@value #MAX_RESPONSE_SIZE} (default 32 MiB; a larger body is a
  * {@link MalformedResponseException} and is not retried). Error bodies are cut to 64 KiB.
  * Interrupting the thread that waits in {@code execute} cancels the call at once and throws a
- * {@link ProviderException} with detail {@code "interrupted"}, the interrupt flag kept.
+ * {@link ProviderException} with detail {@code "interrupted"}, the interrupt flag kept. An
+ * {@link Error} on the thread that runs an attempt ends the call at once with a
+ * {@link ProviderException} that is not retryable; the caller never waits for an answer that
+ * cannot come.
  *
  * <h2>Errors</h2>
  * After the retries: 401 and 403 throw {@link AuthenticationException}; 404
@@ -100,8 +95,13 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * request id or {@link #toString()}: where the vendor echoes one back, it is cut out.
  *
  * <h2>Threads and connections</h2>
- * The transport owns its threads (named {@code invoicekit-<provider>-}) and its connection pool;
- * {@link #close()} ends the one and empties the other.
+ * The transports of a JVM share one connection pool and one dispatcher that runs at most 64
+ * calls at once on daemon threads named {@code invoicekit-http-<n>} (at most 128), so threads and
+ * connections do not grow with provider instances. {@link #close()} cancels this transport's calls
+ * only; closing the last open transport ends the shared threads and evicts the pooled
+ * connections. A host that has its own {@link OkHttpClient} passes it to {@link Builder#client};
+ * transports built on it use its pool and dispatcher, and closing them leaves both to the host.
+ * Plain http is for loopback test servers: such a transport never loads TLS.
  */
 public final class HttpTransport implements Closeable {
   /** The setting for the largest body read, in bytes or with a unit: {@code 1048576}, {@code 512KiB}, {@code 32MiB}. */
@@ -113,32 +113,26 @@ public final class HttpTransport implements Closeable {
    */
   public static final String RETRY_BASE_DELAY = "retry-base-delay";
 
-  static final long DEFAULT_MAX_RESPONSE_SIZE = 32L * 1024 * 1024;
-  private static final long MAX_MAX_RESPONSE_SIZE = 1024L * 1024 * 1024;
-  private static final Pattern SIZE = Pattern.compile("(\\d{1,10})\\s*(b|kib|mib|gib)?");
-
   private final String providerId;
   private final HttpUrl baseUrl;
   private final Moshi moshi;
   private final Retrofit retrofit;
-  private final Dispatcher dispatcher;
-  private final ExecutorService executor;
-  private final ConnectionPool connectionPool;
-  private final TaskThreads taskThreads;
-  private final ErrorDecoder errorDecoder;
-  private final RequestIds requestIds;
+  private final OkHttpClient client;
+  private final SharedResources.Lease lease;
+  private final CallRunner runner;
+  private final ErrorMapping errors;
   private final OriginHeaders origin;
-  private final Backoff backoff;
-  private final Map<Request, CallState> states = Collections.synchronizedMap(new IdentityHashMap<>());
+  private final Map<Method, Converter<ResponseBody, ?>> converters = new ConcurrentHashMap<>();
+  private final Set<CallState> inFlight = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private HttpTransport(Builder builder) {
     this.providerId = builder.providerId;
     this.baseUrl = builder.baseUrl;
-    this.errorDecoder = builder.errorDecoder;
     this.origin = new OriginHeaders(baseUrl, builder.headers);
-    this.requestIds = new RequestIds(builder.requestIdHeaders, origin);
-    this.backoff = new Backoff(builder.retryBaseDelay.toMillis(), builder.jitter, builder.clock);
+    RequestIds requestIds = new RequestIds(builder.requestIdHeaders, origin);
+    Backoff backoff = new Backoff(builder.settings.retryBaseDelay().toMillis(), builder.jitter, builder.clock);
+    this.errors = new ErrorMapping(providerId, builder.errorDecoder, requestIds, origin, backoff);
 
     Moshi.Builder moshiBuilder = new Moshi.Builder().add(BigDecimal.class, new BigDecimalAdapter());
     for (Object adapter : builder.moshiAdapters) {
@@ -150,42 +144,31 @@ public final class HttpTransport implements Closeable {
     }
     this.moshi = moshiBuilder.add(new RecordAdapterFactory()).build(); // after the provider's own
 
-    this.executor = newExecutor(providerId);
-    this.dispatcher = new Dispatcher(executor);
-    dispatcher.setMaxRequests(64);
-    dispatcher.setMaxRequestsPerHost(64);
-    this.taskThreads = new TaskThreads(providerId);
-    this.connectionPool = taskThreads.connectionPool();
-    OkHttpClient.Builder sharedBuilder = taskThreads.apply(new OkHttpClient.Builder())
-        .dispatcher(dispatcher)
-        .connectionPool(connectionPool);
-    if (!baseUrl.isHttps()) {
-      // Plain http is only allowed to loopback: such a client never needs TLS, so it does not pay
-      // for loading the JDK's trust store and SSL context at start (a third of the CLI's start-up
-      // classes). A redirect to https is then answered as the 3xx it is, not followed.
-      sharedBuilder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).followSslRedirects(false);
+    OkHttpClient base;
+    if (builder.hostClient != null) {
+      this.lease = null;
+      base = builder.hostClient;
+    } else {
+      this.lease = builder.shared.acquire();
+      base = lease.client(baseUrl.isHttps());
     }
-    OkHttpClient shared = sharedBuilder.build();
-    // OkHttp's own silent retries are off: a 408 and connection failures by the setting, a 503
-    // with Retry-After: 0 by NoSilentRetry. Every attempt counts against max-retries, and only
-    // idempotent calls are repeated.
-    OkHttpClient attempts = shared.newBuilder()
-        .retryOnConnectionFailure(false)
+    OkHttpClient.Builder clientBuilder = base.newBuilder()
+        .retryOnConnectionFailure(false) // every attempt is the runner's, counted against max-retries
         .addNetworkInterceptor(new NoSilentRetry())
-        .connectTimeout(builder.timeout)
-        .readTimeout(builder.timeout)
-        .writeTimeout(builder.timeout)
-        .callTimeout(builder.timeout)
-        .addNetworkInterceptor(origin)
-        .build();
-    OkHttpClient calls = shared.newBuilder()
-        .addInterceptor(new RetryInterceptor(providerId, attempts, "invoicekit/" + Version.VALUE,
-            builder.maxRetries, builder.maxResponseSize, backoff, builder.sleeper, requestIds,
-            origin, states, builder.retryHintHeader))
-        .build();
+        .connectTimeout(builder.settings.timeout())
+        .readTimeout(builder.settings.timeout())
+        .writeTimeout(builder.settings.timeout())
+        .callTimeout(builder.settings.timeout())
+        .addNetworkInterceptor(origin);
+    // A redirect from plain http to https is answered as the 3xx it is, not followed.
+    if (!baseUrl.isHttps()) clientBuilder.followSslRedirects(false);
+    this.client = clientBuilder.build();
+    this.runner = new CallRunner(providerId, client, "invoicekit/" + Version.VALUE, builder.settings.timeout(),
+        new RetryPolicy(builder.settings.maxRetries(), builder.retryHintHeader), backoff, builder.sleeper,
+        new BodyLimits(providerId, builder.settings.maxResponseSize(), requestIds), requestIds, origin);
     this.retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
-        .client(calls)
+        .client(client)
         .addConverterFactory(MoshiConverterFactory.create(moshi))
         .build();
   }
@@ -194,26 +177,39 @@ public final class HttpTransport implements Closeable {
    * Returns a builder for the transport of {@code config}'s provider. Reads {@code timeout},
    * {@code max-retries}, {@value #MAX_RESPONSE_SIZE} and {@value #RETRY_BASE_DELAY} now.
    *
+   * @param config the provider's configuration
+   * @return a builder; set at least its {@link Builder#baseUrl}
    * @throws ConfigurationException naming the setting if one is malformed
    */
   public static Builder builder(ProviderConfig config) {
     return new Builder(Objects.requireNonNull(config, "config == null"));
   }
 
-  /** The id of the provider this transport serves, like {@code "acme"}. */
+  /**
+   * The id of the provider this transport serves, like {@code "acme"}.
+   *
+   * @return the provider id
+   */
   public String providerId() {
     return providerId;
   }
 
-  /** The Moshi instance of this transport, with the exact {@link java.math.BigDecimal} adapter. */
+  /**
+   * The Moshi instance of this transport, with the exact {@link java.math.BigDecimal} adapter.
+   *
+   * @return the Moshi instance the answers are read with
+   */
   public Moshi moshi() {
     return moshi;
   }
 
   /**
    * Returns an implementation of the Retrofit interface {@code retrofitService}, whose calls go
-   * through this transport.
+   * through this transport. Its methods must return {@link Call}.
    *
+   * @param <S> the service type
+   * @param retrofitService the Retrofit interface
+   * @return the service
    * @throws IllegalStateException if this transport is closed
    */
   public <S> S create(Class<S> retrofitService) {
@@ -226,6 +222,9 @@ public final class HttpTransport implements Closeable {
    * Executes {@code call} and returns its body, which is null only for an empty answer like
    * HTTP 204.
    *
+   * @param <T> the body type
+   * @param call a call of a service from {@link #create}
+   * @return the body
    * @throws InvoiceException the typed failure, after retries
    * @throws IllegalStateException if this transport is closed
    */
@@ -240,52 +239,71 @@ public final class HttpTransport implements Closeable {
    * {@code DateTimeParseException}...) becomes a {@link MalformedResponseException}
    * {@code "cannot read <METHOD> <path>: <message>"} with the status and request id.
    *
+   * @param <T> the body type
+   * @param <R> the mapped type
+   * @param call a call of a service from {@link #create}
+   * @param mapper maps the body (null for an empty answer) to the result
+   * @return the mapped body
    * @throws InvoiceException the typed failure, after retries
    * @throws IllegalStateException if this transport is closed
    */
   public <T, R> R execute(Call<T> call, Function<? super T, ? extends R> mapper) {
     Objects.requireNonNull(mapper, "mapper == null");
-    Response<T> response = send(call);
-    if (!response.isSuccessful()) throw failure(response);
+    Response response = send(call);
+    if (!response.isSuccessful()) throw errors.failure(response);
     return map(response, mapper);
   }
 
   /**
    * Like {@link #execute(Call, Function)}, but HTTP 404 answers empty, as does a null result of
    * {@code mapper}. For get-by-id.
+   *
+   * @param <T> the body type
+   * @param <R> the mapped type
+   * @param call a call of a service from {@link #create}
+   * @param mapper maps the body to the result
+   * @return the mapped body, or empty
+   * @throws InvoiceException the typed failure, after retries
+   * @throws IllegalStateException if this transport is closed
    */
   public <T, R> Optional<R> executeOptional(Call<T> call, Function<? super T, ? extends R> mapper) {
     Objects.requireNonNull(mapper, "mapper == null");
-    Response<T> response = send(call);
+    Response response = send(call);
     if (response.code() == 404) return Optional.empty();
-    if (!response.isSuccessful()) throw failure(response);
+    if (!response.isSuccessful()) throw errors.failure(response);
     return Optional.ofNullable(map(response, mapper));
   }
 
   /**
-   * The number of connections in this transport's pool, idle or in use: zero once closed. For
-   * diagnostics and tests.
+   * The number of connections, idle or in use, in the pool this transport uses: shared with the
+   * other transports of the JVM (or of the host's client), and zero once the last transport
+   * sharing the JVM's pool is closed. For diagnostics and tests.
+   *
+   * @return the connections pooled
    */
   public int connectionCount() {
-    return connectionPool.connectionCount();
+    return client.connectionPool().connectionCount();
   }
 
-  /** True once {@link #close()} was called. */
+  /**
+   * True once {@link #close()} was called.
+   *
+   * @return whether this transport is closed
+   */
   public boolean isClosed() {
     return closed.get();
   }
 
   /**
-   * Cancels the calls in flight, shuts the dispatcher's threads and OkHttp's task threads down and
-   * evicts the pooled connections: no thread or connection of this transport outlives it.
-   * Idempotent. Later calls throw {@link IllegalStateException}.
+   * Cancels this transport's calls in flight (their callers throw {@link IllegalStateException})
+   * and gives back its share of the JVM's pool and dispatcher: the last transport to close ends
+   * their threads and evicts their connections. Other transports' calls go on. Idempotent. Later
+   * calls throw {@link IllegalStateException}.
    */
   @Override public void close() {
     if (!closed.compareAndSet(false, true)) return;
-    dispatcher.cancelAll();
-    executor.shutdownNow();
-    connectionPool.evictAll();
-    taskThreads.shutdown();
+    for (CallState state : inFlight) state.cancel();
+    if (lease != null) lease.release();
   }
 
   /** Shows the provider id and base URL only. */
@@ -293,12 +311,12 @@ public final class HttpTransport implements Closeable {
     return "HttpTransport{provider=" + providerId + ", baseUrl=" + baseUrl + "}";
   }
 
-  /** Tests: runs {@code callback} whenever no call is in flight. */
+  /** Tests: runs {@code callback} whenever the dispatcher has no call in flight. */
   void idleCallback(Runnable callback) {
-    dispatcher.setIdleCallback(callback);
+    client.dispatcher().setIdleCallback(callback);
   }
 
-  private <T> Response<T> send(Call<T> call) {
+  private Response send(Call<?> call) {
     Objects.requireNonNull(call, "call == null");
     checkOpen();
     Request request;
@@ -311,114 +329,55 @@ public final class HttpTransport implements Closeable {
           origin.redact(e));
     }
     CallState state = new CallState();
-    states.put(request, state);
+    inFlight.add(state);
     try {
-      CompletableFuture<Response<T>> result = new CompletableFuture<>();
-      call.enqueue(new Callback<T>() {
-        @Override public void onResponse(Call<T> c, Response<T> response) {
-          result.complete(response);
-        }
-
-        @Override public void onFailure(Call<T> c, Throwable t) {
-          result.completeExceptionally(t);
-        }
-      });
-      try {
-        return result.get();
-      } catch (InterruptedException e) {
-        call.cancel();
-        state.cancel();
-        Thread.currentThread().interrupt();
-        throw new ProviderException(providerId, "interrupted", 0, null, null, false, e);
-      } catch (ExecutionException e) {
-        throw failure(e.getCause(), request, state);
-      }
+      if (closed.get()) throw closedException(); // closed between the check and the registration
+      return runner.run(request, state);
+    } catch (InterruptedException e) {
+      state.cancel();
+      Thread.currentThread().interrupt();
+      throw new ProviderException(providerId, "interrupted", 0, null, null, false, e);
+    } catch (CallRunner.CanceledException e) {
+      throw closedException();
     } finally {
-      states.remove(request);
+      inFlight.remove(state);
     }
   }
 
-  /** The exception for a call that produced no Retrofit response. */
-  private RuntimeException failure(Throwable t, Request request, CallState state) {
-    if (closed.get()) return closedException();
-    if (t instanceof TransportFailure) return ((TransportFailure) t).failure;
-    okhttp3.Response answer = state.answer();
-    if (answer != null) { // The retries settled on an answer; Retrofit could not convert it.
-      return new MalformedResponseException(providerId, cannotRead(request, t), answer.code(), null,
-          requestIds.find(answer.headers()), origin.redact(t));
-    }
-    if (t instanceof Error) throw (Error) t;
-    return new ProviderException(providerId, "I/O error: " + origin.redact(message(t)), 0, null,
-        null, true, origin.redact(t));
-  }
-
-  /** The exception for an unsuccessful answer. */
-  private InvoiceException failure(Response<?> response) {
-    int status = response.code();
-    String requestId = requestIds.find(response.headers());
-    VendorError vendor = decode(status, response.errorBody());
-    String message = vendor != null ? nonBlank(origin.redact(vendor.message())) : null;
-    String code = vendor != null ? nonBlank(origin.redact(vendor.code())) : null;
-    String detail = message != null ? message : statusLine(status);
-    if (status == 401 || status == 403) {
-      return new AuthenticationException(providerId, detail, status, code, requestId);
-    } else if (status == 404) {
-      return new NotFoundException(providerId, detail, code, requestId);
-    } else if (status == 429) {
-      return new RateLimitException(providerId, detail, code, requestId,
-          backoff.retryAfter(response.headers().get("Retry-After")));
-    } else if (status == 408 || status >= 500) {
-      return new ProviderException(providerId, detail, status, code, requestId, true, null);
-    } else if (status >= 400) {
-      return new InvalidRequestException(providerId, detail, status, code, requestId);
-    }
-    return new ProviderException(providerId, "unexpected " + detail, status, code, requestId, false, null);
-  }
-
-  private VendorError decode(int status, ResponseBody errorBody) {
-    if (errorBody == null) return null;
-    try (errorBody) {
-      String contentType = errorBody.contentType() != null ? errorBody.contentType().toString() : null;
-      return errorDecoder.decode(status, contentType, errorBody.string());
-    } catch (IOException | RuntimeException e) {
-      return null; // A decoder that cannot read the body says nothing: the status line will do.
-    }
-  }
-
-  private <T, R> R map(Response<T> response, Function<? super T, ? extends R> mapper) {
+  private <T, R> R map(Response response, Function<? super T, ? extends R> mapper) {
+    T body = convert(response);
     try {
-      return mapper.apply(response.body());
+      return mapper.apply(body);
     } catch (InvoiceException e) {
-      throw fromMapper(e, response);
+      throw errors.fromMapper(e, response);
     } catch (RuntimeException e) {
-      throw new MalformedResponseException(providerId, cannotRead(response.raw().request(), e),
-          response.code(), null, requestIds.find(response.headers()), origin.redact(e));
+      throw errors.unreadable(response, e);
     }
   }
 
-  /**
-   * Returns {@code e}, a mapper's failure, as the caller must see it: a
-   * {@link MalformedResponseException} that says nothing of the answer (like
-   * {@link Wire#required}'s) gets the answer's status and request id, which the vendor's support
-   * asks for; a credential the vendor echoed into its text (a date or code the mapper quotes) is
-   * cut out. The copy keeps the mapper's stack trace.
-   */
-  private InvoiceException fromMapper(InvoiceException e, Response<?> response) {
-    boolean incomplete = e instanceof MalformedResponseException
-        && (e.httpStatus() == 0 || e.requestId() == null);
-    boolean secret = origin.holdsSecret(e.getMessage()) || origin.redact(e.getCause()) != e.getCause();
-    if (!incomplete && !secret) return e;
-    int status = e.httpStatus() != 0 ? e.httpStatus() : response.code();
-    String requestId = e.requestId() != null ? origin.redact(e.requestId()) : requestIds.find(response.headers());
-    MalformedResponseException copy = new MalformedResponseException(providerId, origin.redact(e.detail()),
-        status, origin.redact(e.vendorCode()), requestId, origin.redact(e.getCause()));
-    copy.setStackTrace(e.getStackTrace());
-    return copy;
+  /** Converts the body as Retrofit would: null for 204 and 205, else by the method's converter. */
+  @SuppressWarnings("unchecked")
+  private <T> T convert(Response response) {
+    Converter<ResponseBody, T> converter = (Converter<ResponseBody, T>) converters.computeIfAbsent(
+        response.request().tag(Invocation.class).method(), this::converter);
+    ResponseBody body = response.body();
+    try (body) {
+      if (response.code() == 204 || response.code() == 205) return null;
+      return converter.convert(body);
+    } catch (InvoiceException e) {
+      throw errors.fromMapper(e, response);
+    } catch (IOException | RuntimeException e) {
+      throw errors.unreadable(response, e);
+    }
   }
 
-  private String cannotRead(Request request, Throwable t) {
-    return "cannot read " + request.method() + " " + request.url().encodedPath() + ": "
-        + origin.redact(message(t));
+  private Converter<ResponseBody, ?> converter(Method method) {
+    Type returnType = method.getGenericReturnType();
+    if (!(returnType instanceof ParameterizedType) || ((ParameterizedType) returnType).getRawType() != Call.class) {
+      throw new IllegalArgumentException(method + " must return retrofit2.Call<T>");
+    }
+    Type bodyType = ((ParameterizedType) returnType).getActualTypeArguments()[0];
+    return retrofit.responseBodyConverter(bodyType, method.getAnnotations());
   }
 
   private IllegalStateException closedException() {
@@ -427,81 +386,6 @@ public final class HttpTransport implements Closeable {
 
   private void checkOpen() {
     if (closed.get()) throw closedException();
-  }
-
-  private static String message(Throwable t) {
-    return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
-  }
-
-  private static String nonBlank(String text) {
-    return text == null || text.isBlank() ? null : text.trim();
-  }
-
-  static String statusLine(int status) {
-    String reason;
-    switch (status) {
-      case 400: reason = "Bad Request"; break;
-      case 401: reason = "Unauthorized"; break;
-      case 402: reason = "Payment Required"; break;
-      case 403: reason = "Forbidden"; break;
-      case 404: reason = "Not Found"; break;
-      case 405: reason = "Method Not Allowed"; break;
-      case 406: reason = "Not Acceptable"; break;
-      case 408: reason = "Request Timeout"; break;
-      case 409: reason = "Conflict"; break;
-      case 410: reason = "Gone"; break;
-      case 413: reason = "Content Too Large"; break;
-      case 415: reason = "Unsupported Media Type"; break;
-      case 422: reason = "Unprocessable Content"; break;
-      case 429: reason = "Too Many Requests"; break;
-      case 500: reason = "Internal Server Error"; break;
-      case 501: reason = "Not Implemented"; break;
-      case 502: reason = "Bad Gateway"; break;
-      case 503: reason = "Service Unavailable"; break;
-      case 504: reason = "Gateway Timeout"; break;
-      default: return "HTTP " + status;
-    }
-    return "HTTP " + status + " " + reason;
-  }
-
-  static ExecutorService newExecutor(String providerId) {
-    AtomicInteger count = new AtomicInteger();
-    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), runnable -> {
-          Thread thread = new Thread(runnable,
-              "invoicekit-" + providerId + "-http-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
-  }
-
-  static Duration retryBaseDelay(ProviderConfig config) {
-    Duration delay = config.duration(RETRY_BASE_DELAY, Duration.ofMillis(Backoff.BASE_MILLIS));
-    if (delay.toMillis() > Backoff.MAX_WAIT_MILLIS) {
-      String key = config.keyName(RETRY_BASE_DELAY);
-      throw new ConfigurationException(key, key + " must be at most 30s: '"
-          + config.get(RETRY_BASE_DELAY).orElse("") + "'");
-    }
-    return delay;
-  }
-
-  static long maxResponseSize(ProviderConfig config) {
-    Optional<String> value = config.get(MAX_RESPONSE_SIZE);
-    if (value.isEmpty()) return DEFAULT_MAX_RESPONSE_SIZE;
-    String key = config.keyName(MAX_RESPONSE_SIZE);
-    Matcher matcher = SIZE.matcher(value.get().toLowerCase(Locale.ROOT));
-    if (!matcher.matches()) {
-      throw new ConfigurationException(key, key + " is not a size: '" + value.get()
-          + "' (write 1048576, 512KiB or 32MiB)");
-    }
-    String unit = matcher.group(2) == null ? "b" : matcher.group(2);
-    int shift = unit.equals("kib") ? 10 : unit.equals("mib") ? 20 : unit.equals("gib") ? 30 : 0;
-    long bytes = Long.parseLong(matcher.group(1));
-    if (bytes == 0 || bytes > MAX_MAX_RESPONSE_SIZE >> shift) {
-      throw new ConfigurationException(key, key + " must be between 1 byte and 1GiB: '"
-          + value.get() + "'");
-    }
-    return bytes << shift;
   }
 
   /** The library version, from a resource Maven fills in. */
@@ -524,10 +408,9 @@ public final class HttpTransport implements Closeable {
   public static final class Builder {
     private final ProviderConfig config;
     private final String providerId;
-    private final Duration timeout;
-    private final int maxRetries;
-    private final long maxResponseSize;
-    private final Duration retryBaseDelay;
+    private final Settings settings;
+    private OkHttpClient hostClient;
+    private SharedResources shared = SharedResources.JVM;
     private HttpUrl baseUrl;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private ErrorDecoder errorDecoder = ErrorDecoder.NONE;
@@ -541,10 +424,7 @@ public final class HttpTransport implements Closeable {
     Builder(ProviderConfig config) {
       this.config = config;
       this.providerId = config.providerId();
-      this.timeout = config.timeout();
-      this.maxRetries = config.maxRetries();
-      this.maxResponseSize = maxResponseSize(config);
-      this.retryBaseDelay = retryBaseDelay(config);
+      this.settings = Settings.of(config);
     }
 
     /**
@@ -660,6 +540,27 @@ public final class HttpTransport implements Closeable {
       return this;
     }
 
+    /**
+     * Runs the calls on {@code client}'s connection pool and dispatcher (and with its
+     * interceptors, proxy, TLS and DNS settings) instead of the ones the JVM's transports share:
+     * for a host that already has a client, or that wants its own bounds. The transport adds its
+     * own timeouts, credentials and retries to a derived client; closing the transport cancels
+     * its own calls and leaves {@code client}'s pool and threads to the host.
+     *
+     * @param client the host's client
+     * @return this builder
+     */
+    public Builder client(OkHttpClient client) {
+      this.hostClient = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    /** Tests: shares {@code resources} instead of the JVM's. */
+    Builder shared(SharedResources resources) {
+      this.shared = Objects.requireNonNull(resources, "resources == null");
+      return this;
+    }
+
     /** Tests: the clock {@code Retry-After} dates are measured against. */
     Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
@@ -667,7 +568,8 @@ public final class HttpTransport implements Closeable {
     }
 
     /**
-     * Returns the transport, which owns threads and connections until closed.
+     * Returns the transport, which holds a share of the JVM's pool and dispatcher (or uses the
+     * host's client) until closed.
      *
      * @throws IllegalStateException if no base URL was set
      */

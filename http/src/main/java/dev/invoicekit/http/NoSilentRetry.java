@@ -12,7 +12,7 @@ import okhttp3.Response;
  * would be sent twice and an idempotent call would get one attempt more than {@code max-retries}.
  * As a network interceptor this sees the answer before OkHttp decides, and moves
  * {@code Retry-After} of a 503 aside to {@value #STASHED}; {@link #restore} puts it back once the
- * attempt is over, for {@link RetryInterceptor} to honour within its own budget.
+ * attempt is over, for {@link CallRunner} to honour within its own budget.
  */
 final class NoSilentRetry implements Interceptor {
   static final String STASHED = "InvoiceKit-Stashed-Retry-After";

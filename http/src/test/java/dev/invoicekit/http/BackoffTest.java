@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import okhttp3.Headers;
 import org.junit.jupiter.api.Test;
 
 final class BackoffTest {
@@ -37,30 +38,34 @@ final class BackoffTest {
   }
 
   @Test void retryAfterSecondsOverridesTheBackoff() {
-    assertThat(ceiling.delay(1, "7")).isEqualTo(Duration.ofSeconds(7));
-    assertThat(ceiling.delay(3, "0")).isEqualTo(Duration.ZERO);
-    assertThat(ceiling.delay(1, "86400")).isEqualTo(Duration.ofSeconds(30));
+    assertThat(ceiling.delay(1, retryAfter("7"))).isEqualTo(Duration.ofSeconds(7));
+    assertThat(ceiling.delay(3, retryAfter("0"))).isEqualTo(Duration.ZERO);
+    assertThat(ceiling.delay(1, retryAfter("86400"))).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test void retryAfterReadsEveryHttpDateForm() {
-    assertThat(ceiling.retryAfter("Sun, 06 Nov 1994 08:49:37 GMT")).isEqualTo(Duration.ofSeconds(7));
-    assertThat(ceiling.retryAfter("Sunday, 06-Nov-94 08:49:37 GMT")).isEqualTo(Duration.ofSeconds(7));
-    assertThat(ceiling.retryAfter("Sun Nov  6 08:49:37 1994")).isEqualTo(Duration.ofSeconds(7));
+    assertThat(ceiling.retryAfter(retryAfter("Sun, 06 Nov 1994 08:49:37 GMT"))).isEqualTo(Duration.ofSeconds(7));
+    assertThat(ceiling.retryAfter(retryAfter("Sunday, 06-Nov-94 08:49:37 GMT"))).isEqualTo(Duration.ofSeconds(7));
+    assertThat(ceiling.retryAfter(retryAfter("Sun Nov  6 08:49:37 1994"))).isEqualTo(Duration.ofSeconds(7));
   }
 
   @Test void retryAfterInThePastIsZero() {
-    assertThat(ceiling.retryAfter("Sun, 06 Nov 1994 08:00:00 GMT")).isEqualTo(Duration.ZERO);
+    assertThat(ceiling.retryAfter(retryAfter("Sun, 06 Nov 1994 08:00:00 GMT"))).isEqualTo(Duration.ZERO);
   }
 
   @Test void unreadableRetryAfterFallsBackToTheBackoff() {
-    assertThat(ceiling.retryAfter("soon")).isNull();
-    assertThat(ceiling.retryAfter("-5")).isNull();
-    assertThat(ceiling.retryAfter("1.5")).isNull();
+    assertThat(ceiling.retryAfter(retryAfter("soon"))).isNull();
+    assertThat(ceiling.retryAfter(retryAfter("-5"))).isNull();
+    assertThat(ceiling.retryAfter(retryAfter("1.5"))).isNull();
     assertThat(ceiling.retryAfter(null)).isNull();
-    assertThat(ceiling.delay(2, "soon")).isEqualTo(Duration.ofMillis(500));
+    assertThat(ceiling.delay(2, retryAfter("soon"))).isEqualTo(Duration.ofMillis(500));
   }
 
   @Test void retryAfterIsUncappedForTheRateLimitReport() {
-    assertThat(ceiling.retryAfter("3600")).isEqualTo(Duration.ofHours(1));
+    assertThat(ceiling.retryAfter(retryAfter("3600"))).isEqualTo(Duration.ofHours(1));
+  }
+
+  private static Headers retryAfter(String value) {
+    return Headers.of("Retry-After", value);
   }
 }

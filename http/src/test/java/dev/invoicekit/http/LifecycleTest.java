@@ -96,16 +96,13 @@ final class LifecycleTest {
     Caller caller = new Caller(() -> transport.execute(api.item("in_1")));
     caller.start();
     assertThat(waiting.await(5, SECONDS)).isTrue();
-    CountDownLatch idle = new CountDownLatch(1);
-    transport.idleCallback(idle::countDown);
 
     caller.interrupt();
     caller.join(10_000);
 
-    assertThat(caller.isAlive()).isFalse();
+    assertThat(caller.isAlive()).as("the backoff wait, on the caller's thread, was woken").isFalse();
     assertThat(caller.thrown.get()).isInstanceOf(ProviderException.class).hasMessage("acme: interrupted");
     assertThat(caller.interruptFlag).isTrue();
-    assertThat(idle.await(10, SECONDS)).as("the backoff wait was woken").isTrue();
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -138,23 +135,12 @@ final class LifecycleTest {
         .hasMessage("acme provider is closed");
   }
 
-  @Test void dispatcherThreadsAreNamedDaemons() throws Exception {
-    java.util.concurrent.ExecutorService executor = HttpTransport.newExecutor("acme");
-    try {
-      Thread first = executor.submit(Thread::currentThread).get(5, SECONDS);
-      assertThat(first.getName()).isEqualTo("invoicekit-acme-http-1");
-      assertThat(first.isDaemon()).isTrue();
-    } finally {
-      executor.shutdownNow();
-    }
-  }
-
   @Test void maxResponseSizeAcceptsBytesAndBinaryUnits() {
-    assertThat(HttpTransport.maxResponseSize(config())).isEqualTo(32L * 1024 * 1024);
-    assertThat(HttpTransport.maxResponseSize(config("max-response-size", "1048576"))).isEqualTo(1_048_576);
-    assertThat(HttpTransport.maxResponseSize(config("max-response-size", "512KiB"))).isEqualTo(512 * 1024);
-    assertThat(HttpTransport.maxResponseSize(config("max-response-size", "32MiB"))).isEqualTo(32L << 20);
-    assertThat(HttpTransport.maxResponseSize(config("max-response-size", "1 GiB"))).isEqualTo(1L << 30);
+    assertThat(Settings.maxResponseSize(config())).isEqualTo(32L * 1024 * 1024);
+    assertThat(Settings.maxResponseSize(config("max-response-size", "1048576"))).isEqualTo(1_048_576);
+    assertThat(Settings.maxResponseSize(config("max-response-size", "512KiB"))).isEqualTo(512 * 1024);
+    assertThat(Settings.maxResponseSize(config("max-response-size", "32MiB"))).isEqualTo(32L << 20);
+    assertThat(Settings.maxResponseSize(config("max-response-size", "1 GiB"))).isEqualTo(1L << 30);
   }
 
   @Test void malformedMaxResponseSizeFailsAtBuilderNamingTheKey() {
@@ -166,45 +152,14 @@ final class LifecycleTest {
   }
 
   @Test void retryBaseDelayIsADurationUpToThirtySeconds() {
-    assertThat(HttpTransport.retryBaseDelay(config())).isEqualTo(Duration.ofMillis(250));
-    assertThat(HttpTransport.retryBaseDelay(config("retry-base-delay", "1ms"))).isEqualTo(Duration.ofMillis(1));
-    assertThat(HttpTransport.retryBaseDelay(config("retry-base-delay", "PT30S"))).isEqualTo(Duration.ofSeconds(30));
+    assertThat(Settings.retryBaseDelay(config())).isEqualTo(Duration.ofMillis(250));
+    assertThat(Settings.retryBaseDelay(config("retry-base-delay", "1ms"))).isEqualTo(Duration.ofMillis(1));
+    assertThat(Settings.retryBaseDelay(config("retry-base-delay", "PT30S"))).isEqualTo(Duration.ofSeconds(30));
     for (String bad : new String[] {"soon", "0ms", "-1s", "31s", "1h"}) {
       assertThatThrownBy(() -> HttpTransport.builder(config("retry-base-delay", bad))).as(bad)
           .isInstanceOfSatisfying(ConfigurationException.class,
               e -> assertThat(e.key()).isEqualTo("invoicekit.acme.retry-base-delay"));
     }
-  }
-
-  @Test void connectionPoolIsEmptiedByClose() throws Exception {
-    transport = harness.builder(config()).build();
-    server.enqueue(json(200, "{\"id\":\"in_1\"}"));
-    transport.execute(transport.create(TestApi.class).item("in_1"));
-    assertThat(transport.connectionCount()).isEqualTo(1); // kept alive for the next call
-
-    transport.close();
-
-    assertThat(transport.connectionCount()).isZero();
-  }
-
-  @Test void closeEndsEveryThreadTheTransportStarted() throws Exception {
-    java.util.Set<Thread> before = java.util.Set.copyOf(Thread.getAllStackTraces().keySet());
-    transport = harness.builder(config()).build();
-    TestApi api = transport.create(TestApi.class);
-    for (int i = 0; i < 3; i++) server.enqueue(json(200, "{\"id\":\"in_1\"}"));
-    for (int i = 0; i < 3; i++) transport.execute(api.item("in_1")); // pooled: OkHttp schedules its cleanup task
-
-    transport.close();
-
-    long deadline = System.nanoTime() + SECONDS.toNanos(10);
-    java.util.List<String> left = new java.util.ArrayList<>();
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (before.contains(thread)) continue;
-      if (!thread.getName().startsWith("invoicekit-acme-") && !thread.getName().startsWith("OkHttp")) continue;
-      thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-      if (thread.isAlive()) left.add(thread.getName());
-    }
-    assertThat(left).as("threads left after close").isEmpty();
   }
 
   @Test void malformedTimeoutFailsAtBuilder() {

@@ -1,62 +1,53 @@
 package dev.invoicekit.reliability;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** Finds the threads a piece of code started and left running. */
+/**
+ * Finds the threads of InvoiceKit's own thread groups (the transports' shared {@code invoicekit-http}
+ * threads): only those groups are looked at, never every thread of the JVM.
+ */
 final class Threads {
+  /** The group of the threads every transport of the JVM shares. */
+  static final String HTTP = "invoicekit-http";
+
+  /**
+   * OkHttp's and Okio's own JVM-wide threads: born in the group of the thread that first needed
+   * them (often one of ours), owned by no transport, each ending 60 s after its last task.
+   */
+  private static final java.util.Set<String> OKHTTP_SHARED = java.util.Set.of("OkHttp TaskRunner", "Okio Watchdog");
+
   private Threads() {}
 
-  /** Remembers the threads alive now. */
-  static Snapshot snapshot() {
-    Set<Thread> alive = Collections.newSetFromMap(new IdentityHashMap<>());
-    alive.addAll(Thread.getAllStackTraces().keySet());
-    return new Snapshot(alive);
+  /**
+   * Returns the threads of the root group's child group {@code name} still alive after waiting up
+   * to {@code timeout} for them to end (by joining them, never by sleeping).
+   */
+  static List<Thread> stillAliveAfter(String name, long timeout, TimeUnit unit) throws InterruptedException {
+    long deadline = System.nanoTime() + unit.toNanos(timeout);
+    List<Thread> left = new ArrayList<>();
+    for (Thread thread : inGroup(name)) {
+      if (OKHTTP_SHARED.contains(thread.getName())) continue;
+      long remaining = deadline - System.nanoTime();
+      if (remaining > 0) TimeUnit.NANOSECONDS.timedJoin(thread, remaining);
+      if (thread.isAlive()) left.add(thread);
+    }
+    return left;
   }
 
-  static final class Snapshot {
-    private final Set<Thread> before;
-
-    private Snapshot(Set<Thread> before) {
-      this.before = before;
+  private static List<Thread> inGroup(String name) {
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) root = root.getParent();
+    ThreadGroup[] groups = new ThreadGroup[root.activeGroupCount() + 16];
+    int count = root.enumerate(groups, false);
+    List<Thread> threads = new ArrayList<>();
+    for (ThreadGroup group : Arrays.asList(groups).subList(0, count)) {
+      if (!group.getName().equals(name)) continue;
+      Thread[] members = new Thread[group.activeCount() + 16];
+      threads.addAll(Arrays.asList(members).subList(0, group.enumerate(members, false)));
     }
-
-    /**
-     * Returns the threads started since this snapshot whose name starts with one of
-     * {@code prefixes} and that are still alive after waiting up to {@code timeout} for them to
-     * end (by joining them, never by sleeping).
-     */
-    List<Thread> newThreadsStillAliveAfter(long timeout, TimeUnit unit, String... prefixes)
-        throws InterruptedException {
-      long deadline = System.nanoTime() + unit.toNanos(timeout);
-      List<Thread> left = new ArrayList<>();
-      for (Thread thread : Thread.getAllStackTraces().keySet()) {
-        if (before.contains(thread) || !named(thread, prefixes) || sharedPager(thread)) continue;
-        long remaining = deadline - System.nanoTime();
-        if (remaining > 0) TimeUnit.NANOSECONDS.timedJoin(thread, remaining);
-        if (thread.isAlive()) left.add(thread);
-      }
-      return left;
-    }
-
-    /**
-     * A thread of the JVM-wide pool page fetches run on (PageStreams): no provider owns it, it
-     * ends after 10 s without work; that the provider's own fetches ended is the pager's test.
-     */
-    private static boolean sharedPager(Thread thread) {
-      ThreadGroup group = thread.getThreadGroup();
-      return group != null && group.getName().equals("invoicekit-pager");
-    }
-
-    private static boolean named(Thread thread, String... prefixes) {
-      for (String prefix : prefixes) {
-        if (thread.getName().startsWith(prefix)) return true;
-      }
-      return false;
-    }
+    return threads;
   }
 }
