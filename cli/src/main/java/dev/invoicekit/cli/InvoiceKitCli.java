@@ -82,6 +82,8 @@ public final class InvoiceKitCli implements Runnable {
   private String activeProvider;
   /** The progress line on stderr; made on first use unless {@link #main} made it. */
   private StatusLine statusLine;
+  /** True once this run has set the transport's log level ({@link TransportLog}). */
+  private boolean transportLogSet;
 
   @Option(names = "--provider", paramLabel = "ID", scope = ScopeType.INHERIT, order = 1,
       description = "The provider or instance to use (else invoicekit.provider from --config, else $"
@@ -112,7 +114,8 @@ public final class InvoiceKitCli implements Runnable {
   boolean quiet;
 
   @Option(names = "--verbose", scope = ScopeType.INHERIT, order = 7,
-      description = "Stack traces with errors; the resolved configuration (secrets masked).")
+      description = "Stack traces with errors; the resolved configuration (secrets masked); "
+          + "each HTTP attempt and retry (hidden otherwise).")
   boolean verbose;
 
   InvoiceKitCli(Map<String, String> environment, boolean interactive, LongSupplier nanoTime,
@@ -266,6 +269,7 @@ public final class InvoiceKitCli implements Runnable {
   /** Opens provider {@code id} against a new embedded sandbox, whatever its credentials. */
   ProviderSession openSandboxed(String id, Settings settings) {
     activeProvider = id;
+    setTransportLog();
     ProviderSession session = ProviderSession.sandboxed(id, settings.config(id));
     if (verbose) info("using " + session.config());
     return session;
@@ -292,11 +296,23 @@ public final class InvoiceKitCli implements Runnable {
   ProviderSession openInstance(String name, Settings settings) {
     ProviderConfig config = settings.config(name);
     activeProvider = name;
+    setTransportLog();
     ProviderSession session = sandbox
         ? ProviderSession.sandboxed(config.providerId(), config)
         : ProviderSession.open(config.providerId(), config);
     if (verbose) info("using " + session.config());
     return session;
+  }
+
+  /**
+   * Quiets the transport's retry lines unless {@code --verbose}, which shows every attempt: once
+   * per run, before the first provider (and so the first transport) exists. Here rather than in
+   * {@link #main} so that commands that open no provider never load java.util.logging.
+   */
+  private void setTransportLog() {
+    if (transportLogSet) return;
+    TransportLog.configure(verbose, err());
+    transportLogSet = true;
   }
 
   /**

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
@@ -205,6 +206,9 @@ final class InvoiceKitAutoConfigurationTest {
     assertThat(metadata.get("fastly")).contains("api-token");
     assertThat(metadata.get("flexprice")).contains("api-key");
     assertThat(metadata.get("cloudflare")).contains("account-id", "api-token", "api-email", "api-key");
+    assertThat(InvoiceProviders.available()).as("every provider the starter documents is tested")
+        .containsAll(List.of("cloudflare", "fastly", "flexprice", "stripe"));
+    assertThat(metadata.get("stripe")).contains("api-key", "base-url", "stripe-account", "api-version");
   }
 
   @SuppressWarnings("unchecked")
