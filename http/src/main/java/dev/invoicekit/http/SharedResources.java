@@ -122,7 +122,7 @@ final class SharedResources {
     private Generation(String name, ThreadGroup group, AtomicInteger numbers) {
       this.executor = new ThreadPoolExecutor(0, MAX_THREADS, KEEP_ALIVE_SECONDS,
           TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(group, () -> {
+            Thread thread = new TransportThread(group, () -> {
               try {
                 task.run();
               } finally {
@@ -170,6 +170,16 @@ final class SharedResources {
       dispatcher.cancelAll();
       executor.shutdownNow();
       pool.evictAll();
+    }
+  }
+
+  /**
+   * A thread of the shared dispatcher. Its own class, so that a thread dump or a test tells it
+   * from OkHttp's task threads born in the same group (OkHttp renames both while they work).
+   */
+  static final class TransportThread extends Thread {
+    TransportThread(ThreadGroup group, Runnable task, String name) {
+      super(group, task, name);
     }
   }
 }

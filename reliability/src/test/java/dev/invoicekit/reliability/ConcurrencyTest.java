@@ -54,6 +54,7 @@ final class ConcurrencyTest {
       int calls = runConcurrently(provider, expected, previewRequest, preview);
 
       assertThat(HttpTransports.connectionCount(provider)).as("pooled connections before close").isPositive();
+      assertThat(Threads.transportThreads(Threads.HTTP)).as("transport threads before close").isNotEmpty();
       provider.close();
       provider.close(); // harmless
       // The only open provider of this JVM: its close is the last, which ends the shared resources.

@@ -14,10 +14,12 @@ final class Threads {
   static final String HTTP = "invoicekit-http";
 
   /**
-   * OkHttp's and Okio's own JVM-wide threads: born in the group of the thread that first needed
-   * them (often one of ours), owned by no transport, each ending 60 s after its last task.
+   * The class of the transports' threads. OkHttp's and Okio's own JVM-wide threads (TaskRunner,
+   * Watchdog) may be born in the same group, started by one of ours, but no transport owns them
+   * and each ends 60 s after its last task; OkHttp renames both kinds while they work, so the
+   * class tells them apart, not the name.
    */
-  private static final java.util.Set<String> OKHTTP_SHARED = java.util.Set.of("OkHttp TaskRunner", "Okio Watchdog");
+  private static final String TRANSPORT_THREAD = "dev.invoicekit.http.SharedResources$TransportThread";
 
   private Threads() {}
 
@@ -28,13 +30,21 @@ final class Threads {
   static List<Thread> stillAliveAfter(String name, long timeout, TimeUnit unit) throws InterruptedException {
     long deadline = System.nanoTime() + unit.toNanos(timeout);
     List<Thread> left = new ArrayList<>();
-    for (Thread thread : inGroup(name)) {
-      if (OKHTTP_SHARED.contains(thread.getName())) continue;
+    for (Thread thread : transportThreads(name)) {
       long remaining = deadline - System.nanoTime();
       if (remaining > 0) TimeUnit.NANOSECONDS.timedJoin(thread, remaining);
       if (thread.isAlive()) left.add(thread);
     }
     return left;
+  }
+
+  /** The transport threads alive now in the root group's child group {@code name}. */
+  static List<Thread> transportThreads(String name) {
+    List<Thread> threads = new ArrayList<>();
+    for (Thread thread : inGroup(name)) {
+      if (thread.getClass().getName().equals(TRANSPORT_THREAD)) threads.add(thread);
+    }
+    return threads;
   }
 
   private static List<Thread> inGroup(String name) {
