@@ -14,6 +14,7 @@ import dev.invoicekit.flexprice.internal.FlexpricePagination;
 import dev.invoicekit.flexprice.internal.FlexpricePreviewRequest;
 import dev.invoicekit.http.HttpTransport;
 import dev.invoicekit.http.Wire;
+import dev.invoicekit.spi.ItemFailures;
 import dev.invoicekit.spi.PageStreams;
 import dev.invoicekit.spi.ProviderChecks;
 import java.net.URI;
@@ -132,31 +133,43 @@ final class FlexpriceInvoiceProvider implements InvoiceProvider {
   }
 
   /**
-   * Maps the search answer for {@code offset}.
+   * Maps the search answer for {@code offset}. Every item is mapped before any failure is thrown:
+   * an item that cannot be read ({@code items[2]: missing required field 'currency'}) does not
+   * hide the others' failures, and several are thrown as one, counted ({@link ItemFailures}).
    *
-   * @throws MalformedResponseException if the answer is for another offset than
-   *     the one asked for (a server ignoring {@code offset} would repeat the first page forever),
-   *     or holds no invoice although its total says more follow
+   * @throws MalformedResponseException naming each item that cannot be read; or if the answer is
+   *     for another offset than the one asked for (a server ignoring {@code offset} would repeat
+   *     the first page forever), or holds no invoice although its total says more follow
    */
   private static Page<Invoice> page(FlexpriceInvoiceList list, long offset) {
     String provider = FlexpriceMapper.PROVIDER;
     Wire.required(provider, list, "body");
     List<FlexpriceInvoice> items = Wire.required(provider, list.items(), "items");
     FlexpricePagination pagination = Wire.required(provider, list.pagination(), "pagination");
-    long total = Wire.required(provider, pagination.total(), "pagination.total");
-    if (pagination.offset() != null && pagination.offset() != offset) {
+    long total = Wire.required(provider,
+        Wire.wholeNumber(provider, pagination.total(), "pagination.total"), "pagination.total");
+    Long answered = Wire.wholeNumber(provider, pagination.offset(), "pagination.offset");
+    if (answered != null && answered != offset) {
       throw new MalformedResponseException(provider, "asked for the invoices from offset " + offset
-          + ", got those from offset " + pagination.offset());
+          + ", got those from offset " + answered);
     }
+    String where = "offset " + offset + " of a total of " + total;
     List<Invoice> invoices = new ArrayList<>(items.size());
+    ItemFailures failures = new ItemFailures(provider);
     for (int i = 0; i < items.size(); i++) {
       FlexpriceInvoice item = items.get(i);
       String field = "items[" + i + "]";
-      invoices.add(Wire.field(provider, field, () -> FlexpriceMapper.invoice(Wire.required(provider, item, field))));
+      try {
+        invoices.add(Wire.field(provider, field,
+            () -> FlexpriceMapper.invoice(Wire.required(provider, item, field))));
+      } catch (MalformedResponseException e) {
+        failures.add(e);
+      }
     }
+    failures.throwIfAny(where);
     long next = offset + items.size();
     String nextToken = next >= total ? null : Long.toString(next);
-    return ProviderChecks.requireProgress(provider, "offset " + offset + " of a total of " + total,
+    return ProviderChecks.requireProgress(provider, where,
         new Page<>(invoices, Optional.ofNullable(nextToken), OptionalLong.of(total)));
   }
 

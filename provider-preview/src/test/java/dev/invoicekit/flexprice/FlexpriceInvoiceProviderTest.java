@@ -435,6 +435,81 @@ final class FlexpriceInvoiceProviderTest {
         });
   }
 
+  /** A search answer holding {@code items} (JSON objects) as they are. */
+  private static String answerOf(long offset, long total, String... items) {
+    return "{\"items\":[" + String.join(",", items) + "],\"pagination\":{\"total\":" + total
+        + ",\"limit\":" + items.length + ",\"offset\":" + offset + "}}";
+  }
+
+  /** An invoice without {@code currency}, which the model requires. */
+  private static String withoutCurrency(String id) {
+    return invoiceJson(id).replace("\"currency\":\"usd\",", "");
+  }
+
+  @Test void listOfAPageWithAnUnreadableItemThrowsNamingTheItemAndField() {
+    enqueue(200, answerOf(0, 9, invoiceJson("inv_a"), withoutCurrency("inv_b"), invoiceJson("inv_c")));
+
+    assertThatThrownBy(() -> provider().list(InvoiceQuery.all()))
+        .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+          assertThat(e.detail()).isEqualTo("items[1]: missing required field 'currency'");
+          assertThat(e.httpStatus()).isEqualTo(200);
+        });
+  }
+
+  @Test void listCountsEveryUnreadableItemOfThePage() {
+    enqueue(200, answerOf(0, 4, withoutCurrency("inv_a"), invoiceJson("inv_b"),
+        invoiceJson("inv_c").replace("\"total\":\"1\"", "\"total\":\"one\""), invoiceJson("inv_d")));
+
+    assertThatThrownBy(() -> provider().list(InvoiceQuery.all()))
+        .isInstanceOfSatisfying(MalformedResponseException.class, e -> assertThat(e.getMessage())
+            .startsWith("flexprice: cannot read POST /v1/invoices/search: ")
+            .contains("at path $.items[2].total"));
+    enqueue(200, answerOf(0, 4, withoutCurrency("inv_a"), invoiceJson("inv_b"),
+        invoiceJson("inv_c").replace("\"period_start\":\"2026-07-01T00:00:00Z\"", "\"period_start\":\"July\""),
+        invoiceJson("inv_d")));
+
+    assertThatThrownBy(() -> provider().list(InvoiceQuery.all()))
+        .isInstanceOfSatisfying(MalformedResponseException.class, e -> assertThat(e.detail())
+            .isEqualTo("offset 0 of a total of 4: items could not be read (2 failures): "
+                + "items[0]: missing required field 'currency'; "
+                + "items[2]: period_start: not a date or time: 'July'"));
+  }
+
+  @Test void streamDeliversTheEarlierPagesThenFailsNamingTheUnreadableItem() {
+    server.setDispatcher(new Dispatcher() {
+      @Override public MockResponse dispatch(RecordedRequest request) {
+        long offset = ((BigDecimal) body(request).get("offset")).longValueExact();
+        return offset == 0
+            ? json(answerOf(0, 5, invoiceJson("inv_0"), invoiceJson("inv_1")))
+            : offset == 2
+            ? json(answerOf(2, 5, invoiceJson("inv_2"), withoutCurrency("inv_3")))
+            : json(answerOf(offset, 5, invoiceJson("inv_" + offset)));
+      }
+    });
+    List<String> seen = new ArrayList<>();
+
+    try (Stream<Invoice> stream = provider("page-size", "2").stream(InvoiceQuery.all())) {
+      assertThatThrownBy(() -> stream.forEach(invoice -> seen.add(invoice.id())))
+          .isInstanceOf(MalformedResponseException.class)
+          .hasMessageContaining("items[1]: missing required field 'currency'");
+    }
+    // Never a silent drop: the page holding the item fails, after every item before it.
+    assertThat(seen).containsExactly("inv_0", "inv_1");
+  }
+
+  @Test void fractionalOrHugeCountsNameTheField() {
+    enqueue(200, "{\"items\":[],\"pagination\":{\"total\":2.5}}");
+    enqueue(200, "{\"items\":[],\"pagination\":{\"total\":0,\"offset\":1e30}}");
+    InvoiceProvider flexprice = provider();
+
+    assertThatThrownBy(() -> flexprice.list(InvoiceQuery.all()))
+        .isInstanceOfSatisfying(MalformedResponseException.class,
+            e -> assertThat(e.detail()).isEqualTo("pagination.total: 2.5 is not a whole number"));
+    assertThatThrownBy(() -> flexprice.list(InvoiceQuery.all()))
+        .isInstanceOfSatisfying(MalformedResponseException.class, e -> assertThat(e.detail())
+            .isEqualTo("pagination.offset: 1000000000000000000000000000000 is out of range"));
+  }
+
   @Test void streamDropsInvoicesRepeatedByShiftedPages() {
     // An invoice was inserted after page 1 was read: page 2 repeats page 1's last invoice.
     Map<Long, String> pages = Map.of(

@@ -145,7 +145,7 @@ final class FlexpriceMapperTest {
         "VOIDED/VOIDED=VOID",
         "SKIPPED/PENDING=VOID",
         "ARCHIVED_IN_2027/PROCESSING=UNKNOWN");
-    assertThat(list.pagination().total()).isEqualTo(57L);
+    assertThat(list.pagination().total()).isEqualByComparingTo("57");
   }
 
   @ParameterizedTest

@@ -10,6 +10,7 @@ import dev.invoicekit.MalformedResponseException;
 import dev.invoicekit.Money;
 import dev.invoicekit.Page;
 import dev.invoicekit.http.Wire;
+import dev.invoicekit.spi.ItemFailures;
 import dev.invoicekit.stripe.internal.StripeAmount;
 import dev.invoicekit.stripe.internal.StripeInvoice;
 import dev.invoicekit.stripe.internal.StripeLine;
@@ -18,6 +19,7 @@ import dev.invoicekit.stripe.internal.StripeStatusTransitions;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -54,24 +56,44 @@ final class StripeMapper {
 
   /**
    * Maps one page of {@code GET /v1/invoices}, fetched with {@code startingAfter} (null for the
-   * first page). Its next page token is the id of its last invoice while {@code has_more}.
+   * first page). Its next page token is the id of its last item while {@code has_more}, read
+   * from the wire: the item need not be readable to continue after it. Every item is mapped
+   * before any item's failure is thrown: an item that cannot be read
+   * ({@code data[2]: missing required field 'currency'}) does not hide the others' failures, and
+   * several are thrown as one, counted ({@link ItemFailures}).
    *
-   * @throws MalformedResponseException if the page is empty yet claims more, or holds the invoice
-   *     it was asked to start after: following either would loop
+   * @throws MalformedResponseException naming each item that cannot be read; or if the page is
+   *     empty yet claims more, or holds the invoice it was asked to start after: following either
+   *     would loop
    */
   static Page<Invoice> page(StripeList<StripeInvoice> list, String startingAfter) {
     List<StripeInvoice> data = items(list, "invoices");
-    List<Invoice> invoices = new ArrayList<>(data.size());
+    String where = "/v1/invoices after " + (startingAfter == null ? "the start" : quote(startingAfter));
+    String lastId = null;
     for (StripeInvoice wire : data) {
-      Invoice invoice = invoice(Wire.required(ID, wire, "data[]"));
-      if (invoice.id().equals(startingAfter)) {
+      lastId = wire == null ? null : blankToNull(wire.id());
+      if (lastId != null && lastId.equals(startingAfter)) {
         throw new MalformedResponseException(ID, "the page after " + quote(startingAfter)
             + " of /v1/invoices holds " + quote(startingAfter) + " again");
       }
-      invoices.add(invoice);
     }
-    String next = next(list, invoices.isEmpty() ? null : invoices.get(invoices.size() - 1).id(),
-        "/v1/invoices after " + (startingAfter == null ? "the start" : quote(startingAfter)));
+    if (lastId == null && !data.isEmpty() && Boolean.TRUE.equals(list.hasMore())) {
+      throw new MalformedResponseException(ID, "data[" + (data.size() - 1) + "]: the last item of "
+          + where + " has no id to continue after, but has_more is true");
+    }
+    String next = next(list, lastId, where);
+    List<Invoice> invoices = new ArrayList<>(data.size());
+    ItemFailures failures = new ItemFailures(ID);
+    for (int i = 0; i < data.size(); i++) {
+      StripeInvoice wire = data.get(i);
+      String field = "data[" + i + "]";
+      try {
+        invoices.add(Wire.field(ID, field, () -> invoice(Wire.required(ID, wire, field))));
+      } catch (MalformedResponseException e) {
+        failures.add(e);
+      }
+    }
+    failures.throwIfAny(where);
     return new Page<>(invoices, Optional.ofNullable(next), OptionalLong.empty());
   }
 
@@ -99,10 +121,15 @@ final class StripeMapper {
     return new LinePage(lines, next(list, last, "the lines of " + quote(invoiceId) + " after " + quote(startingAfter)));
   }
 
-  /** Maps an invoice or a preview, with the lines it carries. */
+  /**
+   * Maps an invoice or a preview, with the lines it carries. Without an {@code id} it gets one
+   * {@linkplain Wire#derivedId derived} from its fields, and the attribute {@value Wire#DERIVED_ID}
+   * says so.
+   */
   static Invoice invoice(StripeInvoice wire) {
-    String id = Wire.required(ID, wire.id(), "id");
-    Currency currency = Wire.currency(ID, Wire.required(ID, wire.currency(), "currency"));
+    boolean derived = blankToNull(wire.id()) == null;
+    String id = derived ? Wire.derivedId(wire) : wire.id();
+    Currency currency = Wire.currency(ID, wire.currency(), "currency");
     StripeStatusTransitions transitions = wire.statusTransitions();
     BigDecimal finalizedAt = transitions == null ? null : transitions.finalizedAt();
     Invoice.Builder builder = Invoice.builder(ID, id)
@@ -111,11 +138,13 @@ final class StripeMapper {
         .status(InvoiceStatus.fromName(wire.status()))
         .vendorStatus(wire.status())
         .currency(currency)
-        .periodStart(Wire.epochSeconds(ID, wire.periodStart()))
-        .periodEnd(Wire.epochSeconds(ID, wire.periodEnd()))
-        .issuedAt(Wire.epochSeconds(ID, finalizedAt != null ? finalizedAt : wire.created()))
-        .dueAt(Wire.epochSeconds(ID, wire.dueDate()))
-        .paidAt(transitions == null ? null : Wire.epochSeconds(ID, transitions.paidAt()))
+        .periodStart(time(wire.periodStart(), "period_start"))
+        .periodEnd(time(wire.periodEnd(), "period_end"))
+        .issuedAt(finalizedAt != null
+            ? time(finalizedAt, "status_transitions.finalized_at")
+            : time(wire.created(), "created"))
+        .dueAt(time(wire.dueDate(), "due_date"))
+        .paidAt(transitions == null ? null : time(transitions.paidAt(), "status_transitions.paid_at"))
         .subtotal(optional(wire.subtotal(), currency))
         .tax(sum(wire.totalTaxes(), currency, "total_taxes[].amount"))
         .discount(discount(wire.totalDiscountAmounts(), wire.totalPretaxCreditAmounts(), currency,
@@ -130,7 +159,8 @@ final class StripeMapper {
         .attribute("collection_method", wire.collectionMethod())
         .attribute("hosted_invoice_url", wire.hostedInvoiceUrl())
         .attribute("subscription_id", wire.parent() == null || wire.parent().subscriptionDetails() == null
-            ? null : wire.parent().subscriptionDetails().subscription());
+            ? null : wire.parent().subscriptionDetails().subscription())
+        .attribute(Wire.DERIVED_ID, derived ? "true" : null);
     if (wire.lines() != null) {
       for (StripeLine line : items(wire.lines(), "lines")) {
         builder.addLine(line(Wire.required(ID, line, "lines.data[]"), currency));
@@ -169,8 +199,8 @@ final class StripeMapper {
         .unitPrice(pricing == null || pricing.unitAmountDecimal() == null ? null
             : major(decimal(pricing.unitAmountDecimal(), "unit_amount_decimal"), currency).amount())
         .discount(discount(line.discountAmounts(), line.pretaxCreditAmounts(), currency, ""))
-        .periodStart(period == null ? null : Wire.epochSeconds(ID, period.start()))
-        .periodEnd(period == null ? null : Wire.epochSeconds(ID, period.end()))
+        .periodStart(period == null ? null : time(period.start(), "period.start"))
+        .periodEnd(period == null ? null : time(period.end(), "period.end"))
         .attribute("price", pricing == null || pricing.priceDetails() == null ? null : pricing.priceDetails().price())
         .attribute("tax", line.taxes() == null || line.taxes().isEmpty() ? null
             : sum(line.taxes(), currency, "taxes[].amount").toPlainString())
@@ -202,6 +232,15 @@ final class StripeMapper {
           + " has no item to continue after but has_more true");
     }
     return lastId;
+  }
+
+  /** The instant {@code seconds}, the vendor's field {@code field}, after the epoch; null if absent. */
+  private static Instant time(BigDecimal seconds, String field) {
+    return Wire.field(ID, field, () -> Wire.epochSeconds(ID, seconds));
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   private static Money amount(BigDecimal minorUnits, String field, Currency currency) {

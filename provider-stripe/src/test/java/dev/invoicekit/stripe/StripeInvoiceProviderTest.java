@@ -180,6 +180,88 @@ final class StripeInvoiceProviderTest {
         .hasMessageContaining("empty page claims more");
   }
 
+  /** An invoice without {@code currency}, which the model requires. */
+  static String withoutCurrency(String id) {
+    return invoice(id, "usd", 1, 1785000000, null).replace("\"currency\":\"usd\",", "");
+  }
+
+  @Test void listOfAPageWithAnUnreadableItemThrowsNamingTheItemAndField() {
+    answer(200, list(true, invoice("in_3", "usd", 1, 1785000300, null), withoutCurrency("in_2"),
+        invoice("in_1", "usd", 1, 1785000100, null)));
+
+    assertThatThrownBy(() -> provider().list(InvoiceQuery.all()))
+        .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+          assertThat(e.detail()).isEqualTo("data[1]: missing required field 'currency'");
+          assertThat(e.requestId()).isEqualTo("req_200");
+        });
+  }
+
+  @Test void listCountsEveryUnreadableItemOfThePage() {
+    answer(200, list(false, withoutCurrency("in_4"), invoice("in_3", "usd", 1, 1785000300, null),
+        invoice("in_2", "usd", 1, 1785000200, null).replace("\"created\":1785000200", "\"created\":1785000200.5"),
+        invoice("in_1", "usd", 1, 1785000100, null)));
+
+    assertThatThrownBy(() -> provider().list(InvoiceQuery.all()))
+        .isInstanceOfSatisfying(MalformedResponseException.class, e -> assertThat(e.detail())
+            .isEqualTo("/v1/invoices after the start: items could not be read (2 failures): "
+                + "data[0]: missing required field 'currency'; "
+                + "data[2]: created: not a whole number of epoch seconds: 1785000200.5"));
+  }
+
+  @Test void streamDeliversTheEarlierPagesThenFailsNamingTheUnreadableItem() {
+    answer(200, list(true, invoice("in_5", "usd", 1, 1785000500, null)));
+    answer(200, list(true, invoice("in_4", "usd", 1, 1785000400, null), withoutCurrency("in_3"),
+        invoice("in_2", "usd", 1, 1785000200, null)));
+    answer(200, list(false, invoice("in_1", "usd", 1, 1785000100, null)));
+    List<String> seen = new java.util.ArrayList<>();
+
+    try (Stream<Invoice> invoices = provider().stream(InvoiceQuery.all())) {
+      assertThatThrownBy(() -> invoices.forEach(invoice -> seen.add(invoice.id())))
+          .isInstanceOf(MalformedResponseException.class)
+          .hasMessageContaining("data[1]: missing required field 'currency'");
+    }
+    // Never a silent drop: the page holding the item fails, after every item before it.
+    assertThat(seen).containsExactly("in_5");
+  }
+
+  @Test void anInvoiceWithoutAnIdGetsAStableDerivedId() {
+    String noId = invoice("x", "usd", 1, 1785000000, null).replace("\"id\":\"x\",", "");
+    answer(200, list(false, noId, invoice("in_1", "usd", 1, 1785000100, null)));
+    answer(200, list(false, noId.replace("{", "{\"id\":null,")));
+
+    Page<Invoice> page = provider().list(InvoiceQuery.all());
+    Invoice again = provider.list(InvoiceQuery.all()).items().get(0);
+
+    assertThat(page.items().get(0).id()).matches("derived-[0-9a-f]{24}").isEqualTo(again.id());
+    assertThat(page.items().get(0).attributes()).containsEntry("invoicekit.derived_id", "true");
+    assertThat(page.items().get(1).attributes()).doesNotContainKey("invoicekit.derived_id");
+  }
+
+  @Test void hasMoreAfterALastInvoiceWithoutAnIdIsMalformed() {
+    answer(200, list(true, invoice("in_2", "usd", 1, 1785000000, null),
+        invoice("x", "usd", 1, 1785000000, null).replace("\"id\":\"x\",", "")));
+
+    assertThatThrownBy(() -> provider().list(InvoiceQuery.all()))
+        .isInstanceOfSatisfying(MalformedResponseException.class, e -> assertThat(e.detail())
+            .isEqualTo("data[1]: the last item of /v1/invoices after the start has no id to continue after,"
+                + " but has_more is true"));
+  }
+
+  @Test void aFractionalOrHugeTimeNamesTheField() {
+    answer(200, list(false, invoice("in_1", "usd", 1, 1785000000, null)
+        .replace("\"period_start\":1785000000", "\"period_start\":2.5")));
+    answer(200, list(false, invoice("in_1", "usd", 1, 1785000000, null)
+        .replace("\"period_end\":1785000000", "\"period_end\":1e30")));
+    InvoiceProvider stripe = provider();
+
+    assertThatThrownBy(() -> stripe.list(InvoiceQuery.all()))
+        .isInstanceOfSatisfying(MalformedResponseException.class, e -> assertThat(e.detail())
+            .isEqualTo("data[0]: period_start: not a whole number of epoch seconds: 2.5"));
+    assertThatThrownBy(() -> stripe.list(InvoiceQuery.all()))
+        .isInstanceOfSatisfying(MalformedResponseException.class, e -> assertThat(e.detail())
+            .isEqualTo("data[0]: period_end: epoch seconds out of range: 1000000000000000000000000000000"));
+  }
+
   // get with every line.
 
   @Test void getFetchesTheLinesBeyondTheEmbeddedPage() throws Exception {

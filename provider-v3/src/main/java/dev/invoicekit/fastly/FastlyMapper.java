@@ -13,6 +13,7 @@ import dev.invoicekit.fastly.internal.FastlyInvoicePage;
 import dev.invoicekit.fastly.internal.FastlyLineItem;
 import dev.invoicekit.fastly.internal.FastlyPageMeta;
 import dev.invoicekit.http.Wire;
+import dev.invoicekit.spi.ItemFailures;
 import dev.invoicekit.spi.ProviderChecks;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,25 +36,33 @@ final class FastlyMapper {
 
   /**
    * Maps one page of the invoice list. The page is the last when {@code meta.next_cursor} is
-   * absent or empty.
+   * absent or empty. Every item is mapped before any failure is thrown: an item that cannot be
+   * read ({@code data[2]: missing required field 'monthly_transaction_amount'}) does not hide
+   * the others' failures, and several are thrown as one, counted ({@link ItemFailures}).
    *
-   * @throws MalformedResponseException if the page holds no invoice yet has a next
-   *     cursor: following it could loop, stopping could lose invoices
+   * @throws MalformedResponseException naming each item that cannot be read; or if the page
+   *     holds no invoice yet has a next cursor: following it could loop, stopping could lose
+   *     invoices
    */
   static Page<Invoice> page(FastlyInvoicePage page) {
     Wire.required(ID, page, "body");
-    List<Invoice> items = new ArrayList<>();
-    if (page.data() != null) {
-      for (int i = 0; i < page.data().size(); i++) {
-        FastlyInvoice invoice = page.data().get(i);
-        String field = "data[" + i + "]";
-        items.add(Wire.field(ID, field, () -> invoice(Wire.required(ID, invoice, field))));
-      }
-    }
+    List<FastlyInvoice> data = page.data() == null ? List.of() : page.data();
     FastlyPageMeta meta = page.meta();
     String next = meta == null ? null : blankToNull(meta.nextCursor());
-    OptionalLong total = meta == null || meta.total() == null
-        ? OptionalLong.empty() : OptionalLong.of(meta.total());
+    Long sent = meta == null ? null : Wire.wholeNumber(ID, meta.total(), "meta.total");
+    OptionalLong total = sent == null || sent < 0 ? OptionalLong.empty() : OptionalLong.of(sent);
+    List<Invoice> items = new ArrayList<>(data.size());
+    ItemFailures failures = new ItemFailures(ID);
+    for (int i = 0; i < data.size(); i++) {
+      FastlyInvoice invoice = data.get(i);
+      String field = "data[" + i + "]";
+      try {
+        items.add(Wire.field(ID, field, () -> invoice(Wire.required(ID, invoice, field))));
+      } catch (MalformedResponseException e) {
+        failures.add(e);
+      }
+    }
+    failures.throwIfAny("a page of /billing/v3/invoices");
     return ProviderChecks.requireProgress(ID, "a page of /billing/v3/invoices",
         new Page<>(items, Optional.ofNullable(next), total));
   }

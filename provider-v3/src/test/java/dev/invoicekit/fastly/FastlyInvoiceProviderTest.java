@@ -465,6 +465,75 @@ final class FastlyInvoiceProviderTest {
         .hasMessageContaining("monthly_transaction_amount");
   }
 
+  /** An invoice without {@code monthly_transaction_amount}, which the model requires. */
+  private static String withoutAmount(String id) {
+    return invoiceJson(id, "c", "2026-07-01", "2026-07-31").replace(",\"monthly_transaction_amount\":10.5", "");
+  }
+
+  @Test void listOfAPageWithAnUnreadableItemThrowsNamingTheItemAndField() {
+    enqueue(200, page("next", invoiceJson("INV-3", "c", "2026-09-01", "2026-09-30"), withoutAmount("INV-2"),
+        invoiceJson("INV-1", "c", "2026-07-01", "2026-07-31")));
+
+    assertThatThrownBy(() -> provider().list(InvoiceQuery.all()))
+        .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+          assertThat(e.detail()).isEqualTo("data[1]: missing required field 'monthly_transaction_amount'");
+          assertThat(e.httpStatus()).isEqualTo(200);
+        });
+  }
+
+  @Test void listCountsEveryUnreadableItemOfThePage() {
+    enqueue(200, page(null, withoutAmount("INV-4"), invoiceJson("INV-3", "c", "2026-09-01", "2026-09-30"),
+        invoiceJson("INV-2", "c", "2026-07-01", "2026-07-31").replace("\"billing_start_date\":\"2026-07-01T00:00:00Z\"",
+            "\"billing_start_date\":\"July\""),
+        invoiceJson("INV-1", "c", "2026-07-01", "2026-07-31")));
+
+    assertThatThrownBy(() -> provider().list(InvoiceQuery.all()))
+        .isInstanceOfSatisfying(MalformedResponseException.class, e -> assertThat(e.detail())
+            .isEqualTo("a page of /billing/v3/invoices: items could not be read (2 failures): "
+                + "data[0]: missing required field 'monthly_transaction_amount'; "
+                + "data[2]: billing_start_date: not a date or time: 'July'"));
+  }
+
+  @Test void streamDeliversTheEarlierPagesThenFailsNamingTheUnreadableItem() {
+    enqueue(200, page("c1", invoiceJson("INV-5", "c", "2026-10-01", "2026-10-31")));
+    enqueue(200, page("c2", invoiceJson("INV-4", "c", "2026-09-01", "2026-09-30"), withoutAmount("INV-3"),
+        invoiceJson("INV-2", "c", "2026-08-01", "2026-08-31")));
+    enqueue(200, page(null, invoiceJson("INV-1", "c", "2026-07-01", "2026-07-31")));
+    List<String> seen = new ArrayList<>();
+
+    try (Stream<Invoice> stream = provider().stream(InvoiceQuery.all())) {
+      assertThatThrownBy(() -> stream.forEach(invoice -> seen.add(invoice.id())))
+          .isInstanceOf(MalformedResponseException.class)
+          .hasMessageContaining("data[1]: missing required field 'monthly_transaction_amount'");
+    }
+    // Never a silent drop: the page holding the item fails, after every item before it.
+    assertThat(seen).containsExactly("INV-5");
+  }
+
+  @Test void fractionalOrHugeTotalNamesTheField() {
+    enqueue(200, "{\"data\":[],\"meta\":{\"total\":2.5}}");
+    enqueue(200, "{\"data\":[],\"meta\":{\"total\":99999999999999999999}}");
+    InvoiceProvider fastly = provider();
+
+    assertThatThrownBy(() -> fastly.list(InvoiceQuery.all()))
+        .isInstanceOfSatisfying(MalformedResponseException.class,
+            e -> assertThat(e.detail()).isEqualTo("meta.total: 2.5 is not a whole number"));
+    assertThatThrownBy(() -> fastly.list(InvoiceQuery.all()))
+        .isInstanceOfSatisfying(MalformedResponseException.class,
+            e -> assertThat(e.detail()).isEqualTo("meta.total: 99999999999999999999 is out of range"));
+  }
+
+  @Test void controlCharactersOfAVendorValueAreEscapedInTheMessage() {
+    enqueue(200, page(null, invoiceJson("INV-1", "c", "2026-07-01", "2026-07-31")
+        .replace("\"USD\"", "\"\\u001b[31mUSD\"")));
+
+    assertThatThrownBy(() -> provider().list(InvoiceQuery.all()))
+        .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+          assertThat(e.detail()).isEqualTo("data[0]: currency_code: unknown currency code '\\u001b[31mUSD'");
+          assertThat(e.getMessage()).doesNotContain("\u001b");
+        });
+  }
+
   @Test void closeIsIdempotentAndLaterCallsThrow() {
     InvoiceProvider fastly = provider();
 

@@ -1,9 +1,11 @@
 package dev.invoicekit.fastly.internal;
 
 import com.squareup.moshi.Json;
+import java.math.BigDecimal;
 
 /**
- * The {@code meta} object of a Fastly invoice list. Every component is nullable. Not API; may change.
+ * The {@code meta} object of a Fastly invoice list. Every component is nullable; the counts are
+ * read exactly, so that a fractional or huge one fails naming its field. Not API; may change.
  *
  * @param nextCursor the cursor of the next page; null or empty on the last page
  * @param limit the number of invoices in this page
@@ -12,6 +14,6 @@ import com.squareup.moshi.Json;
  */
 public record FastlyPageMeta(
     @Json(name = "next_cursor") String nextCursor,
-    Long limit,
+    BigDecimal limit,
     String sort,
-    Long total) {}
+    BigDecimal total) {}
