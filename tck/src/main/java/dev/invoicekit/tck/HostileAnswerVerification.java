@@ -28,6 +28,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
 
@@ -45,9 +46,16 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * <p>{@link WireVerification} extends this class, so every provider that runs the wire kit is
  * fuzzed too. The number of tries is jqwik's {@code jqwik.tries.default} (a JUnit Platform
  * configuration parameter, e.g. a system property); InvoiceKit's build sets 40, and 1000 with
- * {@code -Pfuzz}. jqwik reports the seed of a failing try, and shrinks it.
+ * {@code -Pfuzz}. Two properties run them: one with a fixed seed ({@value #FIXED_SEED}, the same
+ * tries on every build) and one tagged {@value #FUZZ_TAG} with a new seed on every run, which
+ * InvoiceKit's build leaves to {@code -Pfuzz}. jqwik reports the seed of a failing try, and
+ * shrinks it.
  */
 public abstract class HostileAnswerVerification {
+  /** The seed of the fuzz every build runs. */
+  public static final String FIXED_SEED = "20261203";
+  /** The JUnit Platform tag of the fuzz with a new seed on every run. */
+  public static final String FUZZ_TAG = "fuzz";
   private static final Duration HANG_BOUND = Duration.ofSeconds(20);
   private static final int MAX_MESSAGE_LENGTH = 4000;
   private static final int MAX_STREAMED = 10_000;
@@ -102,8 +110,31 @@ public abstract class HostileAnswerVerification {
     server.close();
   }
 
-  @Property(shrinking = net.jqwik.api.ShrinkingMode.BOUNDED)
+  /**
+   * The fuzz of every build: the same tries on every run (a fixed seed), so that a build is red
+   * only for a change, never for a newly drawn input.
+   *
+   * @param hostile one spoiled answer
+   */
+  @Property(seed = FIXED_SEED, shrinking = net.jqwik.api.ShrinkingMode.BOUNDED)
   final void hostileAnswerEndsInAResultOrATypedErrorNamingTheProvider(@ForAll("hostileAnswers") Hostile hostile) {
+    check(hostile);
+  }
+
+  /**
+   * The open-ended fuzz, tagged {@value #FUZZ_TAG}: a new seed on every run, so every run explores
+   * new inputs. InvoiceKit's build runs it with {@code -Pfuzz} only; a failure it finds becomes a
+   * named regression test.
+   *
+   * @param hostile one spoiled answer
+   */
+  @Property(shrinking = net.jqwik.api.ShrinkingMode.BOUNDED)
+  @Tag(FUZZ_TAG)
+  final void hostileAnswerWithANewSeedEndsInAResultOrATypedError(@ForAll("hostileAnswers") Hostile hostile) {
+    check(hostile);
+  }
+
+  private void check(Hostile hostile) {
     WireCase vendor = wireCase();
     answer = hostile.body();
     Throwable thrown;
