@@ -279,12 +279,11 @@ final class StripeMapper {
     return sum;
   }
 
+  /** A decimal Stripe writes as a string, bounded like every number InvoiceKit reads (Wire.decimal). */
   private static BigDecimal decimal(String text, String field) {
-    try {
-      return new BigDecimal(text.trim());
-    } catch (NumberFormatException e) {
-      throw new MalformedResponseException(ID, field + " is not a decimal number: " + quote(text));
-    }
+    BigDecimal value = Wire.decimal(ID, text, field);
+    if (value == null) throw new MalformedResponseException(ID, field + ": not a decimal number: " + quote(text));
+    return value;
   }
 
   /** Returns {@code text} as an absolute https URI, or null when absent or not one. */

@@ -151,12 +151,21 @@ final class StripeMapperTest {
         .hasMessageContaining("is in 'eur', its invoice in USD");
   }
 
+  @Test void aHugeDecimalStringIsMalformedNamingItsField() {
+    // Found by -Pfuzz (a new seed): "1e999999999" as unit_amount_decimal reached the user as
+    // "BigInteger would overflow supported range".
+    String json = StripeWireCase.INVOICE.replace("\"unit_amount_decimal\": \"2500\"", "\"unit_amount_decimal\": \"1e999999999\"");
+    assertThatThrownBy(() -> read(json))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessage("stripe: unit_amount_decimal: more than 100 digits before or after the point: '1e999999999'");
+  }
+
   @Test void aValueQuotedInAMessageHasItsControlCharactersEscaped() {
     // Found by the kit's hostile-answer fuzz: a terminal escape in a vendor's value reached the message.
     String json = StripeWireCase.INVOICE.replace("\"quantity_decimal\": \"5\"", "\"quantity_decimal\": \"r\\u001b[31md\"");
     assertThatThrownBy(() -> read(json))
         .isInstanceOf(MalformedResponseException.class)
-        .hasMessage("stripe: quantity_decimal is not a decimal number: 'r\\u001b[31md'")
+        .hasMessage("stripe: quantity_decimal: not a decimal number: 'r\\u001b[31md'")
         .message().doesNotContain("\u001b");
   }
 
