@@ -144,15 +144,24 @@ final class FlexpriceSearch {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
+  private static final int MAX_DIGITS = 100;
+
   /** A decimal parameter as plain text, or null. */
   private static String decimal(InvoiceQuery query, String name) {
     String value = query.vendorParameters().get(name);
     if (value == null) return null;
+    BigDecimal decimal;
     try {
-      return new BigDecimal(value.trim()).toPlainString();
+      decimal = new BigDecimal(value.trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("vendor parameter " + name + " must be a decimal: '" + value + "'", e);
     }
+    // The plain text of 1e999999999 is a gigabyte: bounded like every number InvoiceKit reads.
+    if (decimal.scale() > MAX_DIGITS || (long) decimal.precision() - decimal.scale() > MAX_DIGITS) {
+      throw new IllegalArgumentException("vendor parameter " + name + " must be a decimal of at most "
+          + MAX_DIGITS + " digits before and after the point: '" + value + "'");
+    }
+    return decimal.toPlainString();
   }
 
   /** An ISO-8601 instant parameter as RFC 3339 text, or null. */

@@ -341,6 +341,13 @@ final class FlexpriceInvoiceProviderTest {
     assertThatThrownBy(() -> provider.list(
         InvoiceQuery.builder().vendorParameter("skip_line_items", "yes").build()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("skip_line_items");
+    assertThatThrownBy(() -> provider.list(InvoiceQuery.builder().vendorParameter("amount_due_gt", "ten").build()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("vendor parameter amount_due_gt must be a decimal: 'ten'");
+    // Its plain text would be a gigabyte.
+    assertThatThrownBy(() -> provider.list(
+        InvoiceQuery.builder().vendorParameter("amount_due_gt", "1e999999999").build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("vendor parameter amount_due_gt must be a decimal of at most 100 digits before and after the point: '1e999999999'");
     assertThat(server.getRequestCount()).isZero();
   }
 
