@@ -3,7 +3,6 @@ package dev.invoicekit.cloudflare;
 import dev.invoicekit.Invoice;
 import dev.invoicekit.InvoiceProvider;
 import dev.invoicekit.InvoiceQuery;
-import dev.invoicekit.MalformedResponseException;
 import dev.invoicekit.Page;
 import dev.invoicekit.PreviewRequest;
 import dev.invoicekit.cloudflare.CloudflareMapper.HistoryPage;
@@ -18,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -68,7 +68,8 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
     AtomicReference<HistoryPage> first = new AtomicReference<>();
     ItemFailures failures = new ItemFailures(id());
     PageStreams.PageFetcher<Invoice> fetcher = token -> {
-      HistoryPage page = fetch(listing, token == null ? listing.firstPage : pageNumber(token), failures);
+      int number = token == null ? listing.firstPage : pageNumber(token);
+      HistoryPage page = failures.partial(readable -> fetch(listing, number, readable));
       first.compareAndSet(null, page);
       return page.toPage();
     };
@@ -102,7 +103,8 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
     Listing listing = listing(InvoiceQuery.all());
     ItemFailures failures = new ItemFailures(id());
     for (int page = listing.firstPage; ; page++) {
-      HistoryPage history = fetch(listing, page, failures);
+      int number = page;
+      HistoryPage history = failures.partial(readable -> fetch(listing, number, readable));
       for (Invoice invoice : history.invoices()) {
         if (invoice.id().equals(invoiceId)) return Optional.of(invoice);
       }
@@ -135,21 +137,13 @@ final class CloudflareInvoiceProvider implements InvoiceProvider {
   }
 
   /**
-   * Fetches one page. If items of it cannot be read, the transport's exception for them (with the
-   * status and request id, credentials cut out) goes to {@code failures} and the page of the
-   * other items is returned; with {@code failures} null, it fails the page.
+   * Fetches one page. If items of it cannot be read, {@code readable} (if not null) gets the page
+   * of the other items, then the transport throws for them (with the status and request id,
+   * credentials cut out): {@link ItemFailures#partial} keeps the one and records the other.
    */
-  private HistoryPage fetch(Listing listing, int page, ItemFailures failures) {
-    AtomicReference<HistoryPage> readable = new AtomicReference<>();
-    try {
-      return transport.execute(api.invoiceHistory(accountId, page, listing.perPage, listing.type),
-          envelope -> CloudflareMapper.historyPage(envelope, page, listing.perPage, accountId,
-              failures == null ? null : readable::set));
-    } catch (MalformedResponseException e) {
-      if (readable.get() == null) throw e;
-      failures.add(e);
-      return readable.get();
-    }
+  private HistoryPage fetch(Listing listing, int page, Consumer<HistoryPage> readable) {
+    return transport.execute(api.invoiceHistory(accountId, page, listing.perPage, listing.type),
+        envelope -> CloudflareMapper.historyPage(envelope, page, listing.perPage, accountId, readable));
   }
 
   /** Validates {@code query} before any request. */

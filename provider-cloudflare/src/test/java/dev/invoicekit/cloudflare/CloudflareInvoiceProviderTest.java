@@ -308,6 +308,59 @@ final class CloudflareInvoiceProviderTest {
     assertThat(seen.get(1)).startsWith("derived-");
   }
 
+  /** A history answer of page {@code page} (three a page) holding {@code invoices}, with ray {@code ray}. */
+  private static MockResponse history(String ray, int page, boolean hasMore, String... invoices) {
+    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .addHeader("CF-Ray", ray).body("{\"success\":true,\"result\":{\"invoices\":["
+            + String.join(",", invoices) + "],\"pagination\":{\"has_more\":" + hasMore + ",\"page\":"
+            + page + ",\"per_page\":3}}}").build();
+  }
+
+  private static String readable(String id) {
+    return "{\"id\":\"" + id + "\",\"amount_due\":1,\"amount_paid\":0,\"amount_remaining\":1,"
+        + "\"currency\":\"usd\"}";
+  }
+
+  private static String withoutCurrency(String id) {
+    return "{\"id\":\"" + id + "\",\"amount_due\":1}";
+  }
+
+  @Test void streamDeliversEveryReadableItemOfEveryPageThenNamesTheUnreadableOneWithItsRay() {
+    server.enqueue(history("ray-1", 1, true, readable("in_1"), withoutCurrency("in_bad"), readable("in_2")));
+    server.enqueue(history("ray-2", 2, false, readable("in_3"), readable("in_4")));
+    List<String> seen = new ArrayList<>();
+
+    assertThatThrownBy(() -> {
+      try (Stream<Invoice> stream = provider().stream(InvoiceQuery.builder().pageSize(3).build())) {
+        stream.forEach(invoice -> seen.add(invoice.id()));
+      }
+    }).isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+      assertThat(e.detail()).isEqualTo("result.invoices[1]: missing required field 'currency'");
+      assertThat(e.httpStatus()).isEqualTo(200);
+      assertThat(e.requestId()).isEqualTo("ray-1");
+    });
+    assertThat(seen).containsExactly("in_1", "in_2", "in_3", "in_4");
+  }
+
+  @Test void streamCountsTheUnreadableItemsOfEveryPageInOneFailure() {
+    server.enqueue(history("ray-1", 1, true, readable("in_1"), withoutCurrency("in_bad"), readable("in_2")));
+    server.enqueue(history("ray-2", 2, false, withoutCurrency("in_worse"), readable("in_4")));
+    List<String> seen = new ArrayList<>();
+
+    assertThatThrownBy(() -> {
+      try (Stream<Invoice> stream = provider().stream(InvoiceQuery.builder().pageSize(3).build())) {
+        stream.forEach(invoice -> seen.add(invoice.id()));
+      }
+    }).isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+      assertThat(e.detail()).isEqualTo("items could not be read (2 failures): "
+          + "result.invoices[1]: missing required field 'currency'; "
+          + "result.invoices[0]: missing required field 'currency'");
+      assertThat(e.requestId()).isEqualTo("ray-1");
+      assertThat(((MalformedResponseException) e.getSuppressed()[0]).requestId()).isEqualTo("ray-2");
+    });
+    assertThat(seen).containsExactly("in_1", "in_2", "in_4");
+  }
+
   @Test void streamAppliesFiltersAcrossPages() {
     serveHistory(10);
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -39,7 +40,9 @@ import java.util.stream.Stream;
  *   <li>{@link #stream}: the first page gives {@code pagination.total}; the later offsets are then
  *       fetched concurrently, up to {@code max-concurrency}, delivered in order. Offset paging
  *       shifts when invoices are inserted meanwhile, so an invoice delivered on one page and
- *       again on the next is dropped, remembering only the last two pages' ids.
+ *       again on the next is dropped, remembering only the last two pages' ids. An invoice that
+ *       cannot be read fails {@link #list} (one page has no room for it); {@code stream}
+ *       delivers every other item, then throws a {@link MalformedResponseException} naming it.
  *   <li>{@link #get}: {@code GET /invoices/{id}}, with line items and taxes; 404 → empty.
  *   <li>{@link #preview}: {@code POST /invoices/preview} for {@code subscriptionId} (required),
  *       optionally for a period. The answer is a DRAFT computed on the fly: Flexprice does not
@@ -73,17 +76,22 @@ final class FlexpriceInvoiceProvider implements InvoiceProvider {
     requireOpen();
     // Flexprice applies the customer and period filters itself, so its total counts them; the
     // exact re-check only drops what its inclusive periodTo bound lets through.
-    return ProviderChecks.filterKeepingTotal(fetch(search, search.firstToken()), query);
+    return ProviderChecks.filterKeepingTotal(fetch(search, search.firstToken(), null), query);
   }
 
   @Override public Stream<Invoice> stream(InvoiceQuery query) {
     FlexpriceSearch search = FlexpriceSearch.of(query, pageSize);
     requireOpen();
     RecentIds recent = new RecentIds(2 * search.limit());
-    return PageStreams.concurrent(id(), search.firstToken(),
-            token -> fetch(search, token), FlexpriceInvoiceProvider::remainingOffsets, maxConcurrency)
+    // An item that cannot be read is set aside, its page's others delivered, and named at the end.
+    ItemFailures failures = new ItemFailures(id());
+    long firstOffset = FlexpriceSearch.offset(search.firstToken());
+    PageStreams.PageFetcher<Invoice> fetcher =
+        token -> failures.partial(readable -> fetch(search, token, readable));
+    return failures.reportAtEnd(PageStreams.concurrent(id(), search.firstToken(), fetcher,
+            first -> remainingOffsets(firstOffset, first), maxConcurrency)
         .filter(invoice -> recent.add(invoice.id()))
-        .filter(search::matches);
+        .filter(search::matches));
   }
 
   @Override public Optional<Invoice> get(String invoiceId) {
@@ -125,23 +133,29 @@ final class FlexpriceInvoiceProvider implements InvoiceProvider {
 
   /**
    * Fetches the page at offset {@code token}, unfiltered. Its next token is the offset after its
-   * items, absent once {@code offset + items >= pagination.total}.
+   * items, absent once {@code offset + items >= pagination.total}. If items of it cannot be read,
+   * {@code readable} (if not null) gets the page of the others before the transport throws for
+   * them.
    */
-  private Page<Invoice> fetch(FlexpriceSearch search, String token) {
+  private Page<Invoice> fetch(FlexpriceSearch search, String token, Consumer<Page<Invoice>> readable) {
     long offset = FlexpriceSearch.offset(token);
-    return transport.execute(api.search(search.request(offset)), list -> page(list, offset));
+    return transport.execute(api.search(search.request(offset)), list -> page(list, offset, readable));
   }
 
   /**
    * Maps the search answer for {@code offset}. Every item is mapped before any failure is thrown:
    * an item that cannot be read ({@code items[2]: missing required field 'currency'}) does not
-   * hide the others' failures, and several are thrown as one, counted ({@link ItemFailures}).
+   * hide the others' failures, and several are thrown as one, counted ({@link ItemFailures}). The
+   * next offset counts every item answered, readable or not.
    *
+   * @param readable if not null, receives the page of the items that could be read just before
+   *     the items that cannot be read fail the page: a stream may deliver them
    * @throws MalformedResponseException naming each item that cannot be read; or if the answer is
    *     for another offset than the one asked for (a server ignoring {@code offset} would repeat
    *     the first page forever), or holds no invoice although its total says more follow
    */
-  private static Page<Invoice> page(FlexpriceInvoiceList list, long offset) {
+  private static Page<Invoice> page(FlexpriceInvoiceList list, long offset,
+      Consumer<Page<Invoice>> readable) {
     String provider = FlexpriceMapper.PROVIDER;
     Wire.required(provider, list, "body");
     List<FlexpriceInvoice> items = Wire.required(provider, list.items(), "items");
@@ -166,27 +180,30 @@ final class FlexpriceInvoiceProvider implements InvoiceProvider {
         failures.add(e);
       }
     }
-    failures.throwIfAny(where);
     long next = offset + items.size();
     String nextToken = next >= total ? null : Long.toString(next);
-    return ProviderChecks.requireProgress(provider, where,
-        new Page<>(invoices, Optional.ofNullable(nextToken), OptionalLong.of(total)));
+    Page<Invoice> result = new Page<>(invoices, Optional.ofNullable(nextToken), OptionalLong.of(total));
+    if (readable != null && failures.count() > 0) readable.accept(result);
+    failures.throwIfAny(where);
+    return ProviderChecks.requireProgress(provider, where, result);
   }
 
   /**
-   * Plans the offsets after the first page: the first page's size is the server's step, so the
-   * offsets are {@code first + step, first + 2 * step, … < total}. The list is computed on
-   * demand: a million-invoice plan takes no memory.
+   * Plans the offsets after the first page, asked for at {@code firstOffset}: the number of items
+   * the server answered for it is its step, so the offsets are {@code next, next + step, … < total}
+   * where {@code next = firstOffset + step}. The step is read from the first page's next offset,
+   * not from its items: a page with an item that cannot be read delivers fewer items than the
+   * server answered. The list is computed on demand: a million-invoice plan takes no memory.
    */
-  static Optional<List<String>> remainingOffsets(Page<Invoice> first) {
+  static Optional<List<String>> remainingOffsets(long firstOffset, Page<Invoice> first) {
     if (first.nextPageToken().isEmpty()) return Optional.of(List.of());
     if (first.totalCount().isEmpty()) return Optional.empty();
     long next = Long.parseLong(first.nextPageToken().get());
-    long step = first.items().size();
-    long start = next - step;
+    long step = next - firstOffset;
+    if (step <= 0) return Optional.empty(); // Not a page of ours: follow the next page tokens.
     long total = first.totalCount().getAsLong();
     long count = (total - next + step - 1) / step;
-    return Optional.of(PageStreams.tokenRange(start + step, step, count));
+    return Optional.of(PageStreams.tokenRange(next, step, count));
   }
 
   private void requireOpen() {

@@ -482,26 +482,56 @@ final class FlexpriceInvoiceProviderTest {
                 + "items[2]: period_start: not a date or time: 'July'"));
   }
 
-  @Test void streamDeliversTheEarlierPagesThenFailsNamingTheUnreadableItem() {
-    server.setDispatcher(new Dispatcher() {
+  /** Answers each offset from {@code pages} with a request id; any other offset is a 500. */
+  private static Dispatcher pages(Map<Long, String> pages) {
+    return new Dispatcher() {
       @Override public MockResponse dispatch(RecordedRequest request) {
         long offset = ((BigDecimal) body(request).get("offset")).longValueExact();
-        return offset == 0
-            ? json(answerOf(0, 5, invoiceJson("inv_0"), invoiceJson("inv_1")))
-            : offset == 2
-            ? json(answerOf(2, 5, invoiceJson("inv_2"), withoutCurrency("inv_3")))
-            : json(answerOf(offset, 5, invoiceJson("inv_" + offset)));
+        String answer = pages.get(offset);
+        if (answer == null) return new MockResponse.Builder().code(500).body("unplanned offset " + offset).build();
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+            .addHeader("X-Request-Id", "req-" + offset).body(answer).build();
       }
-    });
+    };
+  }
+
+  @Test void streamDeliversEveryReadableItemOfEveryPageThenNamesTheUnreadableOne() {
+    server.setDispatcher(pages(Map.of(
+        0L, answerOf(0, 5, invoiceJson("inv_0"), withoutCurrency("inv_bad"), invoiceJson("inv_2")),
+        3L, answerOf(3, 5, invoiceJson("inv_3"), invoiceJson("inv_4")))));
     List<String> seen = new ArrayList<>();
 
-    try (Stream<Invoice> stream = provider("page-size", "2").stream(InvoiceQuery.all())) {
+    try (Stream<Invoice> stream = provider("page-size", "3").stream(InvoiceQuery.all())) {
       assertThatThrownBy(() -> stream.forEach(invoice -> seen.add(invoice.id())))
-          .isInstanceOf(MalformedResponseException.class)
-          .hasMessageContaining("items[1]: missing required field 'currency'");
+          .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+            assertThat(e.detail()).isEqualTo("items[1]: missing required field 'currency'");
+            assertThat(e.httpStatus()).isEqualTo(200);
+            assertThat(e.requestId()).isEqualTo("req-0");
+            assertThat(e.getMessage()).startsWith("flexprice: ");
+          });
     }
-    // Never a silent drop: the page holding the item fails, after every item before it.
-    assertThat(seen).containsExactly("inv_0", "inv_1");
+    // Never a silent drop, never a lost page: the next offset is 3 (three items answered), not 2.
+    assertThat(seen).containsExactly("inv_0", "inv_2", "inv_3", "inv_4");
+  }
+
+  @Test void streamCountsTheUnreadableItemsOfEveryPageInOneFailure() {
+    server.setDispatcher(pages(Map.of(
+        0L, answerOf(0, 5, invoiceJson("inv_0"), withoutCurrency("inv_bad"), invoiceJson("inv_2")),
+        3L, answerOf(3, 5, withoutCurrency("inv_worse"), invoiceJson("inv_4")))));
+    List<String> seen = new ArrayList<>();
+
+    try (Stream<Invoice> stream = provider("page-size", "3").stream(InvoiceQuery.all())) {
+      assertThatThrownBy(() -> stream.forEach(invoice -> seen.add(invoice.id())))
+          .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+            assertThat(e.detail()).isEqualTo("items could not be read (2 failures): "
+                + "items[1]: missing required field 'currency'; items[0]: missing required field 'currency'");
+            assertThat(e.httpStatus()).isEqualTo(200);
+            assertThat(e.requestId()).isEqualTo("req-0");
+            assertThat(e.getSuppressed()).hasSize(1);
+            assertThat(((MalformedResponseException) e.getSuppressed()[0]).requestId()).isEqualTo("req-3");
+          });
+    }
+    assertThat(seen).containsExactly("inv_0", "inv_2", "inv_4");
   }
 
   @Test void fractionalOrHugeCountsNameTheField() {
@@ -599,19 +629,23 @@ final class FlexpriceInvoiceProviderTest {
     // A first page of 1000 items from offset 0 out of 1,000,000: 999 further offsets.
     Page<Invoice> first = new Page<>(firstPage(1000), Optional.of("1000"), OptionalLong.of(1_000_000));
 
-    List<String> offsets = FlexpriceInvoiceProvider.remainingOffsets(first).orElseThrow();
+    List<String> offsets = FlexpriceInvoiceProvider.remainingOffsets(0, first).orElseThrow();
 
     assertThat(offsets).hasSize(999);
     assertThat(offsets.get(0)).isEqualTo("1000");
     assertThat(offsets.get(998)).isEqualTo("999000");
     assertThat(offsets).isNotInstanceOf(ArrayList.class); // a computed view
     // A stream starting at offset 10 whose server answered 3 items: steps of 3 up to the total.
-    assertThat(FlexpriceInvoiceProvider.remainingOffsets(
+    assertThat(FlexpriceInvoiceProvider.remainingOffsets(10,
         new Page<>(firstPage(3), Optional.of("13"), OptionalLong.of(20))).orElseThrow())
         .containsExactly("13", "16", "19");
-    assertThat(FlexpriceInvoiceProvider.remainingOffsets(
+    assertThat(FlexpriceInvoiceProvider.remainingOffsets(0,
         new Page<>(firstPage(2), Optional.empty(), OptionalLong.of(2))).orElseThrow())
         .isEmpty();
+    // A partial first page (one of its three items unreadable) steps by the three answered.
+    assertThat(FlexpriceInvoiceProvider.remainingOffsets(10,
+        new Page<>(firstPage(2), Optional.of("13"), OptionalLong.of(20))).orElseThrow())
+        .containsExactly("13", "16", "19");
   }
 
   private static List<Invoice> firstPage(int size) {

@@ -12,6 +12,7 @@ import dev.invoicekit.MalformedResponseException;
 import dev.invoicekit.Page;
 import dev.invoicekit.PreviewRequest;
 import dev.invoicekit.http.HttpTransport;
+import dev.invoicekit.spi.ItemFailures;
 import dev.invoicekit.spi.PageStreams;
 import dev.invoicekit.spi.ProviderChecks;
 import dev.invoicekit.stripe.internal.StripeApi;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +33,10 @@ import java.util.stream.Stream;
  * {@code periodFrom} is sent as {@code created[gte]}: items are added to an invoice before it is
  * created, so an invoice whose period starts at or after {@code periodFrom} was created at or
  * after it too. {@code periodTo} has no safe server-side bound (an invoice may be created long
- * after its period starts), and every filter is applied exactly here as well. Thread-safe.
+ * after its period starts), and every filter is applied exactly here as well. A listed invoice
+ * that cannot be read fails {@link #list} (one page has no room for it); {@link #stream} delivers
+ * every other item, then throws a {@link dev.invoicekit.MalformedResponseException} naming it.
+ * Thread-safe.
  */
 final class StripeInvoiceProvider implements InvoiceProvider {
   /** The vendor parameters passed to {@code GET /v1/invoices} by their Stripe names. */
@@ -61,14 +66,18 @@ final class StripeInvoiceProvider implements InvoiceProvider {
    */
   @Override public Page<Invoice> list(InvoiceQuery query) {
     check(query);
-    return ProviderChecks.filterClientSide(fetch(query, query.pageToken().orElse(null)), query);
+    return ProviderChecks.filterClientSide(fetch(query, query.pageToken().orElse(null), null), query);
   }
 
   @Override public Stream<Invoice> stream(InvoiceQuery query) {
     check(query);
     // Filter after paging: a page the client-side filter empties is not "an empty page claiming more".
-    return PageStreams.cursor(ID, query.pageToken().orElse(null), cursor -> fetch(query, cursor))
-        .filter(query::matches);
+    // An item that cannot be read is set aside, its page's others delivered, and named at the end.
+    ItemFailures failures = new ItemFailures(ID);
+    PageStreams.PageFetcher<Invoice> fetcher =
+        cursor -> failures.partial(readable -> fetch(query, cursor, readable));
+    return failures.reportAtEnd(PageStreams.cursor(ID, query.pageToken().orElse(null), fetcher)
+        .filter(query::matches));
   }
 
   /**
@@ -139,7 +148,11 @@ final class StripeInvoiceProvider implements InvoiceProvider {
     ProviderChecks.allowVendorParameters(ID, query, VENDOR_PARAMETERS);
   }
 
-  private Page<Invoice> fetch(InvoiceQuery query, String cursor) {
+  /**
+   * Fetches the page after {@code cursor}; if items of it cannot be read, {@code readable} (if not
+   * null) gets the page of the others before the transport throws for them.
+   */
+  private Page<Invoice> fetch(InvoiceQuery query, String cursor, Consumer<Page<Invoice>> readable) {
     int limit = Math.min(query.pageSize().orElse(pageSize), MAX_PAGE_SIZE);
     String startingAfter = cursor == null || cursor.isEmpty() ? null : cursor;
     Long createdGte = query.periodFrom().map(from -> from.getEpochSecond()
@@ -148,7 +161,7 @@ final class StripeInvoiceProvider implements InvoiceProvider {
             createdGte, query.vendorParameter("status").orElse(null),
             query.vendorParameter("subscription").orElse(null),
             query.vendorParameter("collection_method").orElse(null)),
-        page -> StripeMapper.page(page, startingAfter));
+        page -> StripeMapper.page(page, startingAfter, readable));
   }
 
   private static String blankToNull(Optional<String> value) {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * Maps Stripe wire records to the common model. Pure functions; a missing required field throws
@@ -62,11 +63,14 @@ final class StripeMapper {
    * ({@code data[2]: missing required field 'currency'}) does not hide the others' failures, and
    * several are thrown as one, counted ({@link ItemFailures}).
    *
+   * @param readable if not null, receives the page of the items that could be read just before
+   *     the items that cannot be read fail the page: a stream may deliver them
    * @throws MalformedResponseException naming each item that cannot be read; or if the page is
    *     empty yet claims more, or holds the invoice it was asked to start after: following either
    *     would loop
    */
-  static Page<Invoice> page(StripeList<StripeInvoice> list, String startingAfter) {
+  static Page<Invoice> page(StripeList<StripeInvoice> list, String startingAfter,
+      Consumer<Page<Invoice>> readable) {
     List<StripeInvoice> data = items(list, "invoices");
     String where = "/v1/invoices after " + (startingAfter == null ? "the start" : quote(startingAfter));
     String lastId = null;
@@ -93,8 +97,15 @@ final class StripeMapper {
         failures.add(e);
       }
     }
+    Page<Invoice> result = new Page<>(invoices, Optional.ofNullable(next), OptionalLong.empty());
+    if (readable != null && failures.count() > 0) readable.accept(result);
     failures.throwIfAny(where);
-    return new Page<>(invoices, Optional.ofNullable(next), OptionalLong.empty());
+    return result;
+  }
+
+  /** Like {@link #page(StripeList, String, Consumer)}, without a partial page: for a list. */
+  static Page<Invoice> page(StripeList<StripeInvoice> list, String startingAfter) {
+    return page(list, startingAfter, null);
   }
 
   /** Maps {@code GET /v1/invoices/{id}}: the invoice, its embedded lines, and where the rest start. */

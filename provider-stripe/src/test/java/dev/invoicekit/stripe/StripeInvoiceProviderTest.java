@@ -208,20 +208,49 @@ final class StripeInvoiceProviderTest {
                 + "data[2]: created: not a whole number of epoch seconds: 1785000200.5"));
   }
 
-  @Test void streamDeliversTheEarlierPagesThenFailsNamingTheUnreadableItem() {
-    answer(200, list(true, invoice("in_5", "usd", 1, 1785000500, null)));
-    answer(200, list(true, invoice("in_4", "usd", 1, 1785000400, null), withoutCurrency("in_3"),
-        invoice("in_2", "usd", 1, 1785000200, null)));
-    answer(200, list(false, invoice("in_1", "usd", 1, 1785000100, null)));
+  private static String invoice(String id, long created) {
+    return invoice(id, "usd", 1, created, null);
+  }
+
+  @Test void streamDeliversEveryReadableItemOfEveryPageThenNamesTheUnreadableOne() throws Exception {
+    answer(200, list(true, invoice("in_5", 1785000500), withoutCurrency("in_bad"), invoice("in_4", 1785000400)),
+        "Request-Id", "req_page1");
+    answer(200, list(false, invoice("in_3", 1785000300), invoice("in_2", 1785000200)),
+        "Request-Id", "req_page2");
     List<String> seen = new java.util.ArrayList<>();
 
     try (Stream<Invoice> invoices = provider().stream(InvoiceQuery.all())) {
       assertThatThrownBy(() -> invoices.forEach(invoice -> seen.add(invoice.id())))
-          .isInstanceOf(MalformedResponseException.class)
-          .hasMessageContaining("data[1]: missing required field 'currency'");
+          .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+            assertThat(e.detail()).isEqualTo("data[1]: missing required field 'currency'");
+            assertThat(e.httpStatus()).isEqualTo(200);
+            assertThat(e.requestId()).isEqualTo("req_page1");
+            assertThat(e.getMessage()).startsWith("stripe: ");
+          });
     }
-    // Never a silent drop: the page holding the item fails, after every item before it.
-    assertThat(seen).containsExactly("in_5");
+    // Never a silent drop, and the pages after it still come, after the last item on the wire.
+    assertThat(seen).containsExactly("in_5", "in_4", "in_3", "in_2");
+    assertThat(taken().getUrl().queryParameter("starting_after")).isNull();
+    assertThat(taken().getUrl().queryParameter("starting_after")).isEqualTo("in_4");
+  }
+
+  @Test void streamCountsTheUnreadableItemsOfEveryPageInOneFailure() {
+    answer(200, list(true, invoice("in_5", 1785000500), withoutCurrency("in_bad"), invoice("in_4", 1785000400)),
+        "Request-Id", "req_page1");
+    answer(200, list(false, withoutCurrency("in_worse"), invoice("in_2", 1785000200)),
+        "Request-Id", "req_page2");
+    List<String> seen = new java.util.ArrayList<>();
+
+    try (Stream<Invoice> invoices = provider().stream(InvoiceQuery.all())) {
+      assertThatThrownBy(() -> invoices.forEach(invoice -> seen.add(invoice.id())))
+          .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+            assertThat(e.detail()).isEqualTo("items could not be read (2 failures): "
+                + "data[1]: missing required field 'currency'; data[0]: missing required field 'currency'");
+            assertThat(e.requestId()).isEqualTo("req_page1");
+            assertThat(((MalformedResponseException) e.getSuppressed()[0]).requestId()).isEqualTo("req_page2");
+          });
+    }
+    assertThat(seen).containsExactly("in_5", "in_4", "in_2");
   }
 
   @Test void anInvoiceWithoutAnIdGetsAStableDerivedId() {

@@ -10,6 +10,7 @@ import dev.invoicekit.Page;
 import dev.invoicekit.PreviewRequest;
 import dev.invoicekit.fastly.internal.FastlyApi;
 import dev.invoicekit.http.HttpTransport;
+import dev.invoicekit.spi.ItemFailures;
 import dev.invoicekit.spi.PageStreams;
 import dev.invoicekit.spi.ProviderChecks;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +30,10 @@ import java.util.stream.Stream;
  * {@code periodFrom}, {@code billing_end_date} 32 days after {@code periodTo}: a monthly billing
  * cycle ends at most 31 days after it starts), so whichever of an invoice's dates Fastly compares
  * them with, in UTC or a nearby time zone, nothing wanted is left out. Every filter, the customer
- * included (Fastly has no customer filter), is then applied exactly here. Thread-safe.
+ * included (Fastly has no customer filter), is then applied exactly here. A listed invoice that
+ * cannot be read fails {@link #list} (one page has no room for it); {@link #stream} delivers every
+ * other item, then throws a {@link dev.invoicekit.MalformedResponseException} naming it.
+ * Thread-safe.
  */
 final class FastlyInvoiceProvider implements InvoiceProvider {
   /** How far before {@code periodFrom} the server-side filter starts. */
@@ -63,7 +68,7 @@ final class FastlyInvoiceProvider implements InvoiceProvider {
     Objects.requireNonNull(query, "query == null");
     requireOpen();
     ProviderChecks.allowVendorParameters(ID, query, Set.of());
-    return ProviderChecks.filterClientSide(fetch(query, query.pageToken().orElse(null)), query);
+    return ProviderChecks.filterClientSide(fetch(query, query.pageToken().orElse(null), null), query);
   }
 
   @Override public Stream<Invoice> stream(InvoiceQuery query) {
@@ -71,8 +76,12 @@ final class FastlyInvoiceProvider implements InvoiceProvider {
     requireOpen();
     ProviderChecks.allowVendorParameters(ID, query, Set.of());
     // Filter after paging: a page the client-side filter empties is not "an empty page claiming more".
-    return PageStreams.cursor(ID, query.pageToken().orElse(null), cursor -> fetch(query, cursor))
-        .filter(query::matches);
+    // An item that cannot be read is set aside, its page's others delivered, and named at the end.
+    ItemFailures failures = new ItemFailures(ID);
+    PageStreams.PageFetcher<Invoice> fetcher =
+        cursor -> failures.partial(readable -> fetch(query, cursor, readable));
+    return failures.reportAtEnd(PageStreams.cursor(ID, query.pageToken().orElse(null), fetcher)
+        .filter(query::matches));
   }
 
   @Override public Optional<Invoice> get(String invoiceId) {
@@ -113,14 +122,19 @@ final class FastlyInvoiceProvider implements InvoiceProvider {
     return "FastlyInvoiceProvider{baseUrl=" + baseUrl + "}";
   }
 
-  private Page<Invoice> fetch(InvoiceQuery query, String cursor) {
+  /**
+   * Fetches the page at {@code cursor}; if items of it cannot be read, {@code readable} (if not
+   * null) gets the page of the others before the transport throws for them.
+   */
+  private Page<Invoice> fetch(InvoiceQuery query, String cursor, Consumer<Page<Invoice>> readable) {
     int limit = Math.min(query.pageSize().orElse(pageSize), MAX_PAGE_SIZE);
     String startDate = query.periodFrom().map(from -> date(from).minusDays(START_SLACK_DAYS).toString())
         .orElse(null);
     String endDate = query.periodTo().map(to -> date(to).plusDays(END_SLACK_DAYS).toString())
         .orElse(null);
     String token = cursor == null || cursor.isEmpty() ? null : cursor;
-    return transport.execute(api.invoices(limit, token, startDate, endDate), FastlyMapper::page);
+    return transport.execute(api.invoices(limit, token, startDate, endDate),
+        page -> FastlyMapper.page(page, readable));
   }
 
   private static LocalDate date(Instant instant) {

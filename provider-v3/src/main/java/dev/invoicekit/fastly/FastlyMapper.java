@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * Maps Fastly wire records to the common model. Pure functions; a missing required field throws
@@ -40,11 +41,13 @@ final class FastlyMapper {
    * read ({@code data[2]: missing required field 'monthly_transaction_amount'}) does not hide
    * the others' failures, and several are thrown as one, counted ({@link ItemFailures}).
    *
+   * @param readable if not null, receives the page of the items that could be read just before
+   *     the items that cannot be read fail the page: a stream may deliver them
    * @throws MalformedResponseException naming each item that cannot be read; or if the page
    *     holds no invoice yet has a next cursor: following it could loop, stopping could lose
    *     invoices
    */
-  static Page<Invoice> page(FastlyInvoicePage page) {
+  static Page<Invoice> page(FastlyInvoicePage page, Consumer<Page<Invoice>> readable) {
     Wire.required(ID, page, "body");
     List<FastlyInvoice> data = page.data() == null ? List.of() : page.data();
     FastlyPageMeta meta = page.meta();
@@ -62,9 +65,15 @@ final class FastlyMapper {
         failures.add(e);
       }
     }
+    Page<Invoice> result = new Page<>(items, Optional.ofNullable(next), total);
+    if (readable != null && failures.count() > 0) readable.accept(result);
     failures.throwIfAny("a page of /billing/v3/invoices");
-    return ProviderChecks.requireProgress(ID, "a page of /billing/v3/invoices",
-        new Page<>(items, Optional.ofNullable(next), total));
+    return ProviderChecks.requireProgress(ID, "a page of /billing/v3/invoices", result);
+  }
+
+  /** Like {@link #page(FastlyInvoicePage, Consumer)}, without a partial page: for a list. */
+  static Page<Invoice> page(FastlyInvoicePage page) {
+    return page(page, null);
   }
 
   /**

@@ -494,20 +494,77 @@ final class FastlyInvoiceProviderTest {
                 + "data[2]: billing_start_date: not a date or time: 'July'"));
   }
 
-  @Test void streamDeliversTheEarlierPagesThenFailsNamingTheUnreadableItem() {
-    enqueue(200, page("c1", invoiceJson("INV-5", "c", "2026-10-01", "2026-10-31")));
-    enqueue(200, page("c2", invoiceJson("INV-4", "c", "2026-09-01", "2026-09-30"), withoutAmount("INV-3"),
-        invoiceJson("INV-2", "c", "2026-08-01", "2026-08-31")));
-    enqueue(200, page(null, invoiceJson("INV-1", "c", "2026-07-01", "2026-07-31")));
+  private void enqueue(String requestId, String body) {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .addHeader("Fastly-Request-Id", requestId).body(body).build());
+  }
+
+  private static String invoice(String id) {
+    return invoiceJson(id, "c", "2026-09-01", "2026-09-30");
+  }
+
+  @Test void streamDeliversEveryReadableItemOfEveryPageThenNamesTheUnreadableOne() {
+    enqueue("req-1", page("c2", invoice("INV-5"), withoutAmount("INV-bad"), invoice("INV-4")));
+    enqueue("req-2", page(null, invoice("INV-3"), invoice("INV-2")));
     List<String> seen = new ArrayList<>();
 
     try (Stream<Invoice> stream = provider().stream(InvoiceQuery.all())) {
       assertThatThrownBy(() -> stream.forEach(invoice -> seen.add(invoice.id())))
-          .isInstanceOf(MalformedResponseException.class)
-          .hasMessageContaining("data[1]: missing required field 'monthly_transaction_amount'");
+          .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+            assertThat(e.detail()).isEqualTo("data[1]: missing required field 'monthly_transaction_amount'");
+            assertThat(e.httpStatus()).isEqualTo(200);
+            assertThat(e.requestId()).isEqualTo("req-1");
+            assertThat(e.getMessage()).startsWith("fastly: ");
+          });
     }
-    // Never a silent drop: the page holding the item fails, after every item before it.
+    // Never a silent drop, and the pages after it still come.
+    assertThat(seen).containsExactly("INV-5", "INV-4", "INV-3", "INV-2");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test void streamCountsTheUnreadableItemsOfEveryPageInOneFailure() {
+    enqueue("req-1", page("c2", invoice("INV-5"), withoutAmount("INV-bad"), invoice("INV-4")));
+    enqueue("req-2", page(null, withoutAmount("INV-worse"), invoice("INV-2")));
+    List<String> seen = new ArrayList<>();
+
+    try (Stream<Invoice> stream = provider().stream(InvoiceQuery.all())) {
+      assertThatThrownBy(() -> stream.forEach(invoice -> seen.add(invoice.id())))
+          .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+            assertThat(e.detail()).isEqualTo("items could not be read (2 failures): "
+                + "data[1]: missing required field 'monthly_transaction_amount'; "
+                + "data[0]: missing required field 'monthly_transaction_amount'");
+            assertThat(e.httpStatus()).isEqualTo(200);
+            assertThat(e.requestId()).isEqualTo("req-1");
+            assertThat(((MalformedResponseException) e.getSuppressed()[0]).requestId()).isEqualTo("req-2");
+          });
+    }
+    assertThat(seen).containsExactly("INV-5", "INV-4", "INV-2");
+  }
+
+  @Test void aPageOfOnlyUnreadableItemsClaimingMoreEndsTheStreamKeepingTheirFailures() {
+    enqueue("req-1", page("c2", invoice("INV-5"), withoutAmount("INV-bad")));
+    enqueue("req-2", page("c3", withoutAmount("INV-worse")));
+    List<String> seen = new ArrayList<>();
+
+    try (Stream<Invoice> stream = provider().stream(InvoiceQuery.all())) {
+      assertThatThrownBy(() -> stream.forEach(invoice -> seen.add(invoice.id())))
+          .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+            assertThat(e.detail()).startsWith("empty page claims more");
+            assertThat(e.getSuppressed()).extracting(t -> ((MalformedResponseException) t).requestId())
+                .containsExactly("req-1", "req-2");
+          });
+    }
     assertThat(seen).containsExactly("INV-5");
+  }
+
+  @Test void listOfAPageWithAnUnreadableItemStillThrowsForThePage() {
+    enqueue("req-1", page("c2", invoice("INV-5"), withoutAmount("INV-bad"), invoice("INV-4")));
+
+    assertThatThrownBy(() -> provider().list(InvoiceQuery.all()))
+        .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+          assertThat(e.detail()).isEqualTo("data[1]: missing required field 'monthly_transaction_amount'");
+          assertThat(e.requestId()).isEqualTo("req-1");
+        });
   }
 
   @Test void fractionalOrHugeTotalNamesTheField() {
