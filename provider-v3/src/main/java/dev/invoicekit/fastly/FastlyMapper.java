@@ -77,11 +77,14 @@ final class FastlyMapper {
   }
 
   /**
-   * Maps a closed invoice. Its {@code billing_end_date} is the start of the period's last day, so
-   * the half-open period ends at the start of the next day.
+   * Maps a closed invoice, which must name its {@code currency_code}. Its {@code billing_end_date}
+   * is the start of the period's last day, so the half-open period ends at the start of the next
+   * day.
    */
   static Invoice invoice(FastlyInvoice invoice) {
     Wire.required(ID, invoice, "body");
+    // A closed invoice always names its currency; guessing one would put a wrong currency on real money.
+    Wire.required(ID, blankToNull(invoice.currencyCode()), "currency_code");
     Invoice.Builder builder = common(invoice, status(invoice.paymentStatus()));
     Instant lastDay = Wire.instant(ID, invoice.billingEndDate(), "billing_end_date");
     if (lastDay != null) builder.periodEnd(lastDay.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS));

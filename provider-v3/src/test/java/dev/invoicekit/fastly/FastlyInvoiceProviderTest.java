@@ -458,7 +458,7 @@ final class FastlyInvoiceProviderTest {
   }
 
   @Test void missingRequiredFieldIsMalformed() {
-    enqueue(200, "{\"data\":[{\"invoice_id\":\"INV-1\"}],\"meta\":{}}");
+    enqueue(200, "{\"data\":[{\"invoice_id\":\"INV-1\",\"currency_code\":\"USD\"}],\"meta\":{}}");
 
     assertThatThrownBy(() -> provider().list(InvoiceQuery.all()))
         .isInstanceOf(MalformedResponseException.class)

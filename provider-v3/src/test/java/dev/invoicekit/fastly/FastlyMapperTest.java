@@ -170,7 +170,7 @@ final class FastlyMapperTest {
   }
 
   @Test void snakeCaseWinsWhenBothSpellingsArePresent() throws IOException {
-    Invoice invoice = FastlyMapper.invoice(invoice("{\"invoice_id\":\"1\","
+    Invoice invoice = FastlyMapper.invoice(invoice("{\"currency_code\":\"USD\",\"invoice_id\":\"1\","
         + "\"monthly_transaction_amount\":1,\"transaction_line_items\":[{\"amount\":1,"
         + "\"product_name\":\"new\",\"ProductName\":\"old\",\"Region\":\"EU\"}]}"));
 
@@ -215,7 +215,7 @@ final class FastlyMapperTest {
   }
 
   @Test void endDateThatIsNotMidnightStillEndsAtNextDay() throws IOException {
-    Invoice invoice = FastlyMapper.invoice(invoice("{\"invoice_id\":\"1\","
+    Invoice invoice = FastlyMapper.invoice(invoice("{\"currency_code\":\"USD\",\"invoice_id\":\"1\","
         + "\"monthly_transaction_amount\":1,\"billing_start_date\":\"2026-07-01\","
         + "\"billing_end_date\":\"2026-07-31T23:59:59Z\"}"));
 
@@ -224,8 +224,8 @@ final class FastlyMapperTest {
   }
 
   @Test void missingInvoiceIdGetsAStableDerivedIdMarkedAsDerived() throws IOException {
-    Invoice first = FastlyMapper.invoice(invoice("{\"monthly_transaction_amount\":1}"));
-    Invoice again = FastlyMapper.invoice(invoice("{\"invoice_id\":null,\"monthly_transaction_amount\":1}"));
+    Invoice first = FastlyMapper.invoice(invoice("{\"currency_code\":\"USD\",\"monthly_transaction_amount\":1}"));
+    Invoice again = FastlyMapper.invoice(invoice("{\"currency_code\":\"USD\",\"invoice_id\":null,\"monthly_transaction_amount\":1}"));
 
     assertThat(first.id()).matches("derived-[0-9a-f]{24}").isEqualTo(again.id());
     assertThat(first.attributes()).containsEntry("invoicekit.derived_id", "true");
@@ -240,7 +240,7 @@ final class FastlyMapperTest {
   }
 
   @Test void unreadableDateNamesTheField() throws IOException {
-    FastlyInvoice badDate = invoice("{\"invoice_id\":\"INV-1\",\"monthly_transaction_amount\":1,"
+    FastlyInvoice badDate = invoice("{\"currency_code\":\"USD\",\"invoice_id\":\"INV-1\",\"monthly_transaction_amount\":1,"
         + "\"billing_start_date\":\"2026-13-45T99:99:99Z\"}");
 
     assertThatThrownBy(() -> FastlyMapper.invoice(badDate))
@@ -248,7 +248,7 @@ final class FastlyMapperTest {
   }
 
   @Test void missingAmountIsMalformed() throws IOException {
-    FastlyInvoice noAmount = invoice("{\"invoice_id\":\"INV-1\"}");
+    FastlyInvoice noAmount = invoice("{\"currency_code\":\"USD\",\"invoice_id\":\"INV-1\"}");
 
     assertThatThrownBy(() -> FastlyMapper.invoice(noAmount))
         .isInstanceOf(MalformedResponseException.class)
@@ -256,7 +256,7 @@ final class FastlyMapperTest {
   }
 
   @Test void missingLineAmountIsMalformed() throws IOException {
-    FastlyInvoice noLineAmount = invoice("{\"invoice_id\":\"INV-1\",\"monthly_transaction_amount\":1,"
+    FastlyInvoice noLineAmount = invoice("{\"currency_code\":\"USD\",\"invoice_id\":\"INV-1\",\"monthly_transaction_amount\":1,"
         + "\"transaction_line_items\":[{\"description\":\"x\"}]}");
 
     assertThatThrownBy(() -> FastlyMapper.invoice(noLineAmount))
@@ -271,5 +271,15 @@ final class FastlyMapperTest {
     assertThatThrownBy(() -> FastlyMapper.invoice(bad))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("XYZ1");
+  }
+
+  @Test void aClosedInvoiceWithoutACurrencyIsMalformedNotDollars() throws IOException {
+    FastlyInvoice noCurrency = invoice("{\"invoice_id\":\"INV-1\",\"monthly_transaction_amount\":1}");
+
+    assertThatThrownBy(() -> FastlyMapper.invoice(noCurrency))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessage("fastly: missing required field 'currency_code'");
+    // The month-to-date estimate never names one: US dollars (SPEC §4).
+    assertThat(FastlyMapper.monthToDate(noCurrency).currency().getCurrencyCode()).isEqualTo("USD");
   }
 }
