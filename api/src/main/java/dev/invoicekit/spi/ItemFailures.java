@@ -119,6 +119,24 @@ public final class ItemFailures {
     if (failure != null) throw failure;
   }
 
+  /**
+   * Ends the mapping of one page: returns {@code page} if every item was read; else hands it to
+   * {@code readable} (the sink of {@link #partial}, or null for a listing that has no use for a
+   * partial page) and {@linkplain #throwIfAny throws}.
+   *
+   * @param <P> the page type
+   * @param page the items that could be read
+   * @param readable where the readable part goes before the throw; may be null
+   * @param where where the items were found, like {@code "page 3 of invoice-history"}
+   * @return {@code page}, when every item was read
+   * @throws MalformedResponseException if any item could not be read
+   */
+  public <P> P page(P page, Consumer<? super P> readable, String where) {
+    if (readable != null && count() > 0) readable.accept(page);
+    throwIfAny(where);
+    return page;
+  }
+
   /** The failure to throw, or null if every item was read. */
   synchronized MalformedResponseException failure(String where) {
     if (count == 0) return null;

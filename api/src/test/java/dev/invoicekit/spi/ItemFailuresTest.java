@@ -27,6 +27,21 @@ final class ItemFailuresTest {
 
   // partial
 
+  @Test void pageReturnsACompletePageAndHandsAPartialOneToTheSinkBeforeThrowing() {
+    ItemFailures failures = new ItemFailures("acme");
+    List<String> handed = new ArrayList<>();
+    assertThat(failures.page("complete", handed::add, "page 1")).isEqualTo("complete");
+    assertThat(handed).isEmpty();
+
+    failures.add(new MalformedResponseException("acme", "data[1]: missing required field 'currency'"));
+
+    assertThatThrownBy(() -> failures.page("partial", handed::add, "page 2"))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessage("acme: data[1]: missing required field 'currency'");
+    assertThat(handed).containsExactly("partial");
+    assertThatThrownBy(() -> failures.page("partial", null, "page 2")).isInstanceOf(MalformedResponseException.class);
+  }
+
   @Test void partialReturnsTheAnswerOfAFetchThatSucceeds() {
     List<String> answer = failures.<List<String>>partial(sink -> List.of("a", "b"));
     assertThat(answer).containsExactly("a", "b");

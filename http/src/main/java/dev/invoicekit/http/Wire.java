@@ -2,6 +2,7 @@ package dev.invoicekit.http;
 
 import com.squareup.moshi.JsonReader;
 import dev.invoicekit.MalformedResponseException;
+import dev.invoicekit.spi.ItemFailures;
 import dev.invoicekit.spi.Quoting;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okio.Buffer;
 
@@ -174,6 +176,35 @@ public final class Wire {
       throw new MalformedResponseException(providerId, field + ": " + e.detail(), e.httpStatus(),
           e.vendorCode(), e.requestId(), e.getCause() != null ? e.getCause() : e);
     }
+  }
+
+  /**
+   * Maps every item of the vendor's list {@code name} with {@code mapper}, each read as
+   * {@code name[i]} ({@link #field}, {@link #required}): an item that cannot be read is recorded
+   * in {@code failures}, named after its position, and the others are still mapped.
+   *
+   * @param <W> the wire type of an item
+   * @param <T> the mapped type
+   * @param providerId the provider id the failures name
+   * @param items the list's items, as read
+   * @param name the list's field, like {@code "data"} or {@code "result.invoices"}
+   * @param failures where the items that cannot be read go
+   * @param mapper maps one present item
+   * @return the items that could be read, in order
+   */
+  public static <W, T> List<T> items(String providerId, List<W> items, String name, ItemFailures failures,
+      Function<? super W, ? extends T> mapper) {
+    List<T> mapped = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      W item = items.get(i);
+      String field = name + "[" + i + "]";
+      try {
+        mapped.add(field(providerId, field, () -> mapper.apply(required(providerId, item, field))));
+      } catch (MalformedResponseException e) {
+        failures.add(e);
+      }
+    }
+    return mapped;
   }
 
   /** The attribute that marks an invoice whose id InvoiceKit derived: its value is {@code "true"}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.invoicekit.MalformedResponseException;
+import dev.invoicekit.spi.ItemFailures;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
@@ -121,5 +122,19 @@ final class WireTest {
 
   @Test void jsonObjectOfNullIsNull() {
     assertThat(Wire.jsonObject(null)).isNull();
+  }
+
+  @Test void itemsMapsEveryReadableItemAndRecordsTheOthersByPosition() {
+    ItemFailures failures = new ItemFailures("acme");
+    List<String> items = java.util.Arrays.asList("1", null, "x", "4");
+
+    List<BigDecimal> mapped = Wire.items("acme", items, "data", failures, item -> Wire.decimal("acme", item, "amount"));
+
+    assertThat(mapped).containsExactly(new BigDecimal("1"), new BigDecimal("4"));
+    assertThat(failures.count()).isEqualTo(2);
+    assertThatThrownBy(() -> failures.throwIfAny("page 1"))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessage("acme: page 1: items could not be read (2 failures): data[1]: missing required field 'data[1]'; "
+            + "data[2]: amount: not a decimal number: 'x'");
   }
 }

@@ -118,24 +118,12 @@ final class CloudflareMapper {
     Long total = Wire.wholeNumber(PROVIDER, pagination.totalCount(), where + ".total_count");
     OptionalLong totalCount = total != null && total >= 0 ? OptionalLong.of(total) : OptionalLong.empty();
     List<CloudflareHistoryInvoice> items = history.invoices() == null ? List.of() : history.invoices();
-    List<Invoice> invoices = new ArrayList<>(items.size());
     ItemFailures failures = new ItemFailures(PROVIDER);
-    for (int i = 0; i < items.size(); i++) {
-      String field = "result.invoices[" + i + "]";
-      CloudflareHistoryInvoice item = items.get(i);
-      try {
-        invoices.add(Wire.field(PROVIDER, field,
-            () -> invoice(Wire.required(PROVIDER, item, field), accountId)));
-      } catch (MalformedResponseException e) {
-        failures.add(e);
-      }
-    }
+    List<Invoice> invoices = Wire.items(PROVIDER, items, "result.invoices", failures, item -> invoice(item, accountId));
     HistoryPage result = new HistoryPage(invoices, requestedPage, perPage, hasMore, totalCount);
-    if (items.isEmpty()) {
-      ProviderChecks.requireProgress(PROVIDER, "page " + requestedPage + " of invoice-history", result.toPage());
-    }
-    if (readable != null && failures.count() > 0) readable.accept(result);
-    failures.throwIfAny("page " + requestedPage + " of invoice-history");
+    String located = "page " + requestedPage + " of invoice-history";
+    if (items.isEmpty()) ProviderChecks.requireProgress(PROVIDER, located, result.toPage());
+    failures.page(result, readable, located);
     return result;
   }
 

@@ -19,7 +19,6 @@ import dev.invoicekit.spi.PageStreams;
 import dev.invoicekit.spi.ProviderChecks;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -168,23 +167,12 @@ final class FlexpriceInvoiceProvider implements InvoiceProvider {
           + ", got those from offset " + answered);
     }
     String where = "offset " + offset + " of a total of " + total;
-    List<Invoice> invoices = new ArrayList<>(items.size());
     ItemFailures failures = new ItemFailures(provider);
-    for (int i = 0; i < items.size(); i++) {
-      FlexpriceInvoice item = items.get(i);
-      String field = "items[" + i + "]";
-      try {
-        invoices.add(Wire.field(provider, field,
-            () -> FlexpriceMapper.invoice(Wire.required(provider, item, field))));
-      } catch (MalformedResponseException e) {
-        failures.add(e);
-      }
-    }
+    List<Invoice> invoices = Wire.items(provider, items, "items", failures, FlexpriceMapper::invoice);
     long next = offset + items.size();
     String nextToken = next >= total ? null : Long.toString(next);
-    Page<Invoice> result = new Page<>(invoices, Optional.ofNullable(nextToken), OptionalLong.of(total));
-    if (readable != null && failures.count() > 0) readable.accept(result);
-    failures.throwIfAny(where);
+    Page<Invoice> result = failures.page(
+        new Page<>(invoices, Optional.ofNullable(nextToken), OptionalLong.of(total)), readable, where);
     return ProviderChecks.requireProgress(provider, where, result);
   }
 

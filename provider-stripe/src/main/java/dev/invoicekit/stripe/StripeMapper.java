@@ -86,21 +86,9 @@ final class StripeMapper {
           + where + " has no id to continue after, but has_more is true");
     }
     String next = next(list, lastId, where);
-    List<Invoice> invoices = new ArrayList<>(data.size());
     ItemFailures failures = new ItemFailures(ID);
-    for (int i = 0; i < data.size(); i++) {
-      StripeInvoice wire = data.get(i);
-      String field = "data[" + i + "]";
-      try {
-        invoices.add(Wire.field(ID, field, () -> invoice(Wire.required(ID, wire, field))));
-      } catch (MalformedResponseException e) {
-        failures.add(e);
-      }
-    }
-    Page<Invoice> result = new Page<>(invoices, Optional.ofNullable(next), OptionalLong.empty());
-    if (readable != null && failures.count() > 0) readable.accept(result);
-    failures.throwIfAny(where);
-    return result;
+    List<Invoice> invoices = Wire.items(ID, data, "data", failures, StripeMapper::invoice);
+    return failures.page(new Page<>(invoices, Optional.ofNullable(next), OptionalLong.empty()), readable, where);
   }
 
   /** Like {@link #page(StripeList, String, Consumer)}, without a partial page: for a list. */

@@ -17,7 +17,6 @@ import dev.invoicekit.spi.ItemFailures;
 import dev.invoicekit.spi.ProviderChecks;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -54,21 +53,11 @@ final class FastlyMapper {
     String next = meta == null ? null : blankToNull(meta.nextCursor());
     Long sent = meta == null ? null : Wire.wholeNumber(ID, meta.total(), "meta.total");
     OptionalLong total = sent == null || sent < 0 ? OptionalLong.empty() : OptionalLong.of(sent);
-    List<Invoice> items = new ArrayList<>(data.size());
     ItemFailures failures = new ItemFailures(ID);
-    for (int i = 0; i < data.size(); i++) {
-      FastlyInvoice invoice = data.get(i);
-      String field = "data[" + i + "]";
-      try {
-        items.add(Wire.field(ID, field, () -> invoice(Wire.required(ID, invoice, field))));
-      } catch (MalformedResponseException e) {
-        failures.add(e);
-      }
-    }
-    Page<Invoice> result = new Page<>(items, Optional.ofNullable(next), total);
-    if (readable != null && failures.count() > 0) readable.accept(result);
-    failures.throwIfAny("a page of /billing/v3/invoices");
-    return ProviderChecks.requireProgress(ID, "a page of /billing/v3/invoices", result);
+    List<Invoice> items = Wire.items(ID, data, "data", failures, FastlyMapper::invoice);
+    String where = "a page of /billing/v3/invoices";
+    Page<Invoice> result = failures.page(new Page<>(items, Optional.ofNullable(next), total), readable, where);
+    return ProviderChecks.requireProgress(ID, where, result);
   }
 
   /** Like {@link #page(FastlyInvoicePage, Consumer)}, without a partial page: for a list. */
